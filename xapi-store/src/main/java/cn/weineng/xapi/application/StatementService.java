@@ -1,0 +1,26 @@
+package cn.weineng.xapi.application;
+
+import cn.weineng.xapi.domain.XapiVersion;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+
+/** The Statement API, in-process. Every method is scoped to the client's store. */
+public interface StatementService {
+
+  /**
+   * Stores a batch atomically: every statement is validated first, and one invalid or conflicting
+   * statement rejects the whole batch with nothing written.
+   *
+   * @return the statement ids, in batch order
+   * @throws cn.weineng.xapi.domain.XapiException 400 with every violation, 409 on an id already stored
+   *     with different content
+   */
+  List<String> store(LrsClient client, List<JsonNode> statements, XapiVersion version);
+
+  /** A statement by id; voided statements are found only with {@code voided} true, and only they. */
+  Optional<JsonNode> find(String storeId, String statementId, boolean voided);
+
+  /** A filtered page of statements, voided ones excluded. */
+  StatementPage query(String storeId, StatementQuery query);
+}

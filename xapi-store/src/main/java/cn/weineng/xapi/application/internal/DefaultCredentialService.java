@@ -1,0 +1,94 @@
+package cn.weineng.xapi.application.internal;
+
+import cn.weineng.xapi.application.CredentialService;
+import cn.weineng.xapi.application.LrsClient;
+import cn.weineng.xapi.infrastructure.persistence.CredentialEntity;
+import cn.weineng.xapi.infrastructure.persistence.StoreEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Credentials are random: a 24-character key and a 43-character secret (256 bits). With that much
+ * entropy a single SHA-256 is enough to store the secret; a slow password hash would only slow ingest.
+ */
+@ApplicationScoped
+public class DefaultCredentialService implements CredentialService {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext(unitName = "weineng")
+  EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = "weineng.public-url", defaultValue = "http://127.0.0.1:8080")
+  String publicUrl;
+
+  @Override
+  @Transactional
+  public IssuedCredential create(String storeId, String label) {
+    String key = random(18);
+    String secret = random(32);
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    CredentialEntity c = new CredentialEntity(UUID.randomUUID().toString(), storeId, key, sha256(secret), label, now);
+    em.persist(c);
+    return new IssuedCredential(c.id(), storeId, key, secret, label, now);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<CredentialInfo> list() {
+    return em.createNamedQuery("Credential.all", CredentialEntity.class).getResultList().stream()
+        .map(c -> new CredentialInfo(c.id(), c.storeId(), c.apiKey(), c.label(), c.createdAt(), c.revokedAt() != null))
+        .toList();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<LrsClient> authenticate(String key, String secret) {
+    if (key == null || secret == null || key.length() > 64) {
+      return Optional.empty();
+    }
+    byte[] presented = sha256(secret).getBytes(StandardCharsets.US_ASCII);
+    return em.createNamedQuery("Credential.byKey", CredentialEntity.class).setParameter("key", key).getResultList().stream()
+        .filter(c -> c.revokedAt() == null)
+        .filter(c -> MessageDigest.isEqual(presented, c.secretSha256().getBytes(StandardCharsets.US_ASCII)))
+        .findFirst()
+        .map(c -> new LrsClient(c.storeId(), publicUrl, c.apiKey()));
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean storeExists(String storeId) {
+    return storeId != null && em.find(StoreEntity.class, storeId) != null;
+  }
+
+  private static String random(int bytes) {
+    byte[] b = new byte[bytes];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

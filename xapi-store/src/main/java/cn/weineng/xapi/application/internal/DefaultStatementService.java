@@ -1,0 +1,273 @@
+package cn.weineng.xapi.application.internal;
+
+import cn.weineng.xapi.application.LrsClient;
+import cn.weineng.xapi.application.StatementPage;
+import cn.weineng.xapi.application.StatementQuery;
+import cn.weineng.xapi.application.StatementService;
+import cn.weineng.xapi.application.StatementsStored;
+import cn.weineng.xapi.domain.AgentIdentifier;
+import cn.weineng.xapi.domain.StatementValidator;
+import cn.weineng.xapi.domain.Violation;
+import cn.weineng.xapi.domain.XapiException;
+import cn.weineng.xapi.domain.XapiVersion;
+import cn.weineng.xapi.infrastructure.persistence.StatementEntity;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Validates, de-duplicates and stores statements in one transaction per request. */
+@ApplicationScoped
+public class DefaultStatementService implements StatementService {
+
+  private static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Properties the LRS may set or change, ignored when comparing a re-sent statement with the stored one. */
+  private static final Set<String> LRS_PROPERTIES = Set.of("stored", "authority", "version", "timestamp");
+
+  @PersistenceContext(unitName = "weineng")
+  EntityManager em;
+
+  @Inject Event<StatementsStored> stored;
+
+  @Override
+  @Transactional
+  public List<String> store(LrsClient client, List<JsonNode> statements, XapiVersion version) {
+    if (statements.isEmpty()) {
+      throw XapiException.badRequest("the request holds no statement");
+    }
+    StatementValidator validator = new StatementValidator(version);
+    List<Violation> violations = new ArrayList<>();
+    boolean batch = statements.size() > 1;
+    Map<String, Integer> idsInBatch = new HashMap<>();
+    for (int i = 0; i < statements.size(); i++) {
+      String path = batch ? "statements[" + i + "]" : "statement";
+      JsonNode s = statements.get(i);
+      violations.addAll(validator.validate(s, path));
+      if (s.isObject() && s.hasNonNull("id")) {
+        Integer first = idsInBatch.putIfAbsent(s.get("id").asText().toLowerCase(Locale.ROOT), i);
+        if (first != null) {
+          violations.add(new Violation(path + ".id", "repeats the id of statements[" + first + "] in the same batch"));
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new XapiException(400, violations.size() + " problem(s) in the request; nothing was stored", violations);
+    }
+
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    List<ObjectNode> prepared = new ArrayList<>();
+    for (JsonNode s : statements) {
+      prepared.add(prepare((ObjectNode) s.deepCopy(), client, version, now));
+    }
+
+    // statements already stored under the same ids: identical ones are accepted again, different ones conflict
+    Map<String, StatementEntity> existing = existing(client.storeId(), idsInBatch.keySet());
+    List<String> ids = new ArrayList<>();
+    List<ObjectNode> fresh = new ArrayList<>();
+    for (int i = 0; i < prepared.size(); i++) {
+      ObjectNode s = prepared.get(i);
+      String id = s.get("id").asText();
+      ids.add(id);
+      StatementEntity old = existing.get(id);
+      if (old == null) {
+        fresh.add(s);
+      } else if (!sameStatement(old.payload(), s)) {
+        throw new XapiException(
+            409,
+            "statement " + id + " is already stored with different content; statements are immutable",
+            List.of(new Violation((batch ? "statements[" + i + "]" : "statement") + ".id", "conflicts with a stored statement")));
+      }
+    }
+
+    Map<String, ObjectNode> voiding = new LinkedHashMap<>();
+    for (ObjectNode s : fresh) {
+      if (VOIDED.equals(s.path("verb").path("id").asText())) {
+        voiding.put(s.get("object").get("id").asText().toLowerCase(Locale.ROOT), s);
+      }
+    }
+    voidTargets(client.storeId(), voiding);
+
+    for (ObjectNode s : fresh) {
+      em.persist(toEntity(client.storeId(), s, version));
+    }
+    if (!fresh.isEmpty()) {
+      em.flush();
+      stored.fire(new StatementsStored(client.storeId(), List.copyOf(fresh)));
+    }
+    return ids;
+  }
+
+  private ObjectNode prepare(ObjectNode s, LrsClient client, XapiVersion version, OffsetDateTime now) {
+    if (!s.hasNonNull("id")) {
+      s.put("id", UUID.randomUUID().toString());
+    } else {
+      s.put("id", s.get("id").asText().toLowerCase(Locale.ROOT));
+    }
+    String storedAt = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now);
+    if (!s.hasNonNull("timestamp")) {
+      s.put("timestamp", storedAt);
+    }
+    s.put("stored", storedAt);
+    ObjectNode authority = s.putObject("authority");
+    authority.put("objectType", "Agent");
+    ObjectNode account = authority.putObject("account");
+    account.put("homePage", client.authorityHomePage());
+    account.put("name", client.authorityName());
+    if (!s.hasNonNull("version")) {
+      s.put("version", version == XapiVersion.V2_0_0 ? "2.0.0" : "1.0.0");
+    }
+    return s;
+  }
+
+  private Map<String, StatementEntity> existing(String storeId, Set<String> ids) {
+    Map<String, StatementEntity> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    em.createNamedQuery("Statement.byIds", StatementEntity.class)
+        .setParameter("store", storeId)
+        .setParameter("ids", List.copyOf(ids))
+        .getResultList()
+        .forEach(e -> out.put(e.statementId(), e));
+    return out;
+  }
+
+  private void voidTargets(String storeId, Map<String, ObjectNode> voiding) {
+    if (voiding.isEmpty()) {
+      return;
+    }
+    Map<String, StatementEntity> targets = existing(storeId, new HashSet<>(voiding.keySet()));
+    for (Map.Entry<String, ObjectNode> e : voiding.entrySet()) {
+      StatementEntity target = targets.get(e.getKey());
+      if (target != null && VOIDED.equals(target.verbId())) {
+        throw new XapiException(
+            400,
+            "statement " + e.getKey() + " is itself a voiding statement and cannot be voided",
+            List.of(new Violation("statement.object.id", "refers to a voiding statement")));
+      }
+      if (target != null) {
+        target.markVoided();
+      }
+    }
+  }
+
+  private static StatementEntity toEntity(String storeId, ObjectNode s, XapiVersion version) {
+    JsonNode object = s.get("object");
+    String objectType = object.path("objectType").asText("Activity");
+    String verb = s.get("verb").get("id").asText();
+    String registration = s.path("context").path("registration").asText(null);
+    try {
+      return new StatementEntity(
+          storeId,
+          s.get("id").asText(),
+          AgentIdentifier.of(s.get("actor")).orElse(null),
+          verb,
+          "Activity".equals(objectType) ? object.get("id").asText() : null,
+          registration == null ? null : registration.toLowerCase(Locale.ROOT),
+          StatementValidator.Timestamps.parse(s.get("timestamp").asText()),
+          StatementValidator.Timestamps.parse(s.get("stored").asText()),
+          VOIDED.equals(verb) ? object.get("id").asText().toLowerCase(Locale.ROOT) : null,
+          version.header(),
+          JSON.writeValueAsString(s));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a validated statement could not be serialised", e);
+    }
+  }
+
+  private static boolean sameStatement(String storedPayload, ObjectNode incoming) {
+    try {
+      ObjectNode a = (ObjectNode) JSON.readTree(storedPayload);
+      ObjectNode b = incoming.deepCopy();
+      a.remove(LRS_PROPERTIES);
+      b.remove(LRS_PROPERTIES);
+      return a.equals(b);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored statement could not be read", e);
+    }
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<JsonNode> find(String storeId, String statementId, boolean voided) {
+    List<StatementEntity> found =
+        em.createNamedQuery("Statement.byId", StatementEntity.class)
+            .setParameter("store", storeId)
+            .setParameter("id", statementId.toLowerCase(Locale.ROOT))
+            .getResultList();
+    return found.stream().filter(e -> e.voided() == voided).findFirst().map(e -> read(e.payload()));
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public StatementPage query(String storeId, StatementQuery q) {
+    StringBuilder jpql = new StringBuilder("select s from StatementEntity s where s.storeId = :store and s.voided = false");
+    Map<String, Object> params = new HashMap<>();
+    params.put("store", storeId);
+    if (q.agentIfi() != null) {
+      jpql.append(" and s.actorIfi = :agent");
+      params.put("agent", q.agentIfi());
+    }
+    if (q.verbId() != null) {
+      jpql.append(" and s.verbId = :verb");
+      params.put("verb", q.verbId());
+    }
+    if (q.activityId() != null) {
+      jpql.append(" and s.activityId = :activity");
+      params.put("activity", q.activityId());
+    }
+    if (q.registration() != null) {
+      jpql.append(" and s.registration = :registration");
+      params.put("registration", q.registration().toLowerCase(Locale.ROOT));
+    }
+    if (q.since() != null) {
+      jpql.append(" and s.stored > :since");
+      params.put("since", q.since());
+    }
+    if (q.until() != null) {
+      jpql.append(" and s.stored <= :until");
+      params.put("until", q.until());
+    }
+    if (q.afterSeq() != null) {
+      jpql.append(q.ascending() ? " and s.seq > :after" : " and s.seq < :after");
+      params.put("after", q.afterSeq());
+    }
+    jpql.append(q.ascending() ? " order by s.seq asc" : " order by s.seq desc");
+    TypedQuery<StatementEntity> query = em.createQuery(jpql.toString(), StatementEntity.class);
+    params.forEach(query::setParameter);
+    List<StatementEntity> rows = query.setMaxResults(q.limit() + 1).getResultList();
+    boolean more = rows.size() > q.limit();
+    List<StatementEntity> page = more ? rows.subList(0, q.limit()) : rows;
+    List<JsonNode> statements = page.stream().map(e -> read(e.payload())).toList();
+    return new StatementPage(statements, more ? page.get(page.size() - 1).seq() : null);
+  }
+
+  private static JsonNode read(String payload) {
+    try {
+      return JSON.readTree(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored statement could not be read", e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Default implementations of the LRS use cases; transactional boundaries. */
+package cn.weineng.xapi.application.internal;

@@ -1,0 +1,37 @@
+package cn.weineng.xapi.domain;
+
+import java.util.List;
+
+/**
+ * A request the LRS refuses, with the HTTP status the xAPI specification requires and every violation
+ * found. Messages never carry stack traces, class names or stored data of other stores.
+ */
+public class XapiException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final transient List<Violation> violations;
+
+  public XapiException(int status, String message) {
+    this(status, message, List.of());
+  }
+
+  public XapiException(int status, String message, List<Violation> violations) {
+    super(message);
+    this.status = status;
+    this.violations = List.copyOf(violations);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public List<Violation> violations() {
+    return violations;
+  }
+
+  public static XapiException badRequest(String message) {
+    return new XapiException(400, message);
+  }
+}

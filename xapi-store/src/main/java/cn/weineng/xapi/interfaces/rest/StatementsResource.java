@@ -1,0 +1,291 @@
+package cn.weineng.xapi.interfaces.rest;
+
+import cn.weineng.xapi.application.LrsClient;
+import cn.weineng.xapi.application.StatementPage;
+import cn.weineng.xapi.application.StatementQuery;
+import cn.weineng.xapi.application.StatementService;
+import cn.weineng.xapi.domain.AgentIdentifier;
+import cn.weineng.xapi.domain.StatementValidator;
+import cn.weineng.xapi.domain.Violation;
+import cn.weineng.xapi.domain.XapiException;
+import cn.weineng.xapi.domain.XapiVersion;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/** The xAPI Statement resource: PUT, POST (one or a batch) and GET (by id, or a filtered list). */
+@Path("xapi/statements")
+@XapiEndpoint
+public class StatementsResource {
+
+  /** Largest request body accepted; larger ones get 413. */
+  static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+  private static final Set<String> QUERY_PARAMS =
+      Set.of(
+          "statementId", "voidedStatementId", "agent", "verb", "activity", "registration", "since", "until",
+          "limit", "format", "attachments", "ascending", "cursor");
+  private static final Set<String> NOT_YET = Set.of("related_activities", "related_agents");
+
+  @Inject StatementService statements;
+
+  @Context ContainerRequestContext request;
+
+  @PUT
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response put(@Context UriInfo uri, @Context HttpHeaders headers, InputStream body) {
+    String id = uri.getQueryParameters().getFirst("statementId");
+    if (id == null) {
+      throw XapiException.badRequest("PUT needs the statementId parameter");
+    }
+    JsonNode statement = readBody(headers, body);
+    if (!statement.isObject()) {
+      throw new XapiException(400, "PUT takes one statement object", List.of(new Violation("statement", "must be a JSON object")));
+    }
+    if (statement.hasNonNull("id") && !statement.get("id").asText().equalsIgnoreCase(id)) {
+      throw new XapiException(
+          400, "the statement's id differs from the statementId parameter",
+          List.of(new Violation("statement.id", "must equal the statementId parameter " + id)));
+    }
+    List<Violation> idProblems = new ArrayList<>();
+    ((ObjectNode) statement).put("id", id);
+    new StatementValidator(version()).validate(statement, "statement").stream()
+        .filter(v -> v.path().equals("statement.id"))
+        .forEach(idProblems::add);
+    if (!idProblems.isEmpty()) {
+      throw new XapiException(400, "statementId is not a UUID", idProblems);
+    }
+    statements.store(client(), List.of(statement), version());
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response post(@Context HttpHeaders headers, InputStream body) {
+    JsonNode json = readBody(headers, body);
+    List<JsonNode> batch = new ArrayList<>();
+    if (json.isArray()) {
+      json.forEach(batch::add);
+    } else {
+      batch.add(json);
+    }
+    List<String> ids = statements.store(client(), batch, version());
+    return Response.ok(Json.write(ids), MediaType.APPLICATION_JSON).build();
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response get(@Context UriInfo uri) {
+    MultivaluedMap<String, String> q = uri.getQueryParameters();
+    for (String name : q.keySet()) {
+      if (NOT_YET.contains(name)) {
+        throw XapiException.badRequest("the parameter '" + name + "' is not supported by this LRS yet");
+      }
+      if (!QUERY_PARAMS.contains(name)) {
+        throw XapiException.badRequest("unknown parameter '" + name + "'");
+      }
+    }
+    String format = q.getFirst("format") == null ? "exact" : q.getFirst("format");
+    if (!Set.of("exact", "ids", "canonical").contains(format)) {
+      throw XapiException.badRequest("format must be exact, ids or canonical");
+    }
+    String storeId = client().storeId();
+    String consistent = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC));
+    String statementId = q.getFirst("statementId");
+    String voidedId = q.getFirst("voidedStatementId");
+    if (statementId != null || voidedId != null) {
+      if (statementId != null && voidedId != null) {
+        throw XapiException.badRequest("statementId and voidedStatementId cannot be used together");
+      }
+      for (String name : q.keySet()) {
+        if (!Set.of("statementId", "voidedStatementId", "format", "attachments").contains(name)) {
+          throw XapiException.badRequest("'" + name + "' cannot be combined with statementId or voidedStatementId");
+        }
+      }
+      String id = statementId != null ? statementId : voidedId;
+      JsonNode s = statements.find(storeId, id, voidedId != null)
+          .orElseThrow(() -> new XapiException(404, "no " + (voidedId != null ? "voided " : "") + "statement " + id + " in this store"));
+      return Response.ok(Json.write(format(s, format)), MediaType.APPLICATION_JSON)
+          .header("X-Experience-API-Consistent-Through", consistent)
+          .header("Last-Modified", s.path("stored").asText())
+          .build();
+    }
+
+    StatementQuery query = parseQuery(q);
+    StatementPage page = statements.query(storeId, query);
+    ArrayNode list = Json.MAPPER.createArrayNode();
+    page.statements().forEach(s -> list.add(format(s, format)));
+    ObjectNode result = Json.MAPPER.createObjectNode();
+    result.set("statements", list);
+    result.put("more", page.lastSeq() == null ? "" : moreLink(uri, page.lastSeq()));
+    return Response.ok(Json.write(result), MediaType.APPLICATION_JSON)
+        .header("X-Experience-API-Consistent-Through", consistent)
+        .build();
+  }
+
+  private StatementQuery parseQuery(MultivaluedMap<String, String> q) {
+    String agent = null;
+    if (q.getFirst("agent") != null) {
+      JsonNode a;
+      try {
+        a = Json.MAPPER.readTree(q.getFirst("agent"));
+      } catch (JsonProcessingException e) {
+        throw XapiException.badRequest("agent must be a JSON Agent or identified Group object");
+      }
+      List<Violation> v = new StatementValidator(version()).validate(
+          Json.MAPPER.createObjectNode().set("actor", a), "query").stream()
+          .filter(x -> x.path().startsWith("query.actor")).toList();
+      if (!v.isEmpty() || AgentIdentifier.of(a).isEmpty()) {
+        throw new XapiException(400, "agent is not a valid Agent or identified Group", v);
+      }
+      agent = AgentIdentifier.of(a).get();
+    }
+    int limit = StatementQuery.DEFAULT_LIMIT;
+    if (q.getFirst("limit") != null) {
+      try {
+        limit = Integer.parseInt(q.getFirst("limit"));
+      } catch (NumberFormatException e) {
+        throw XapiException.badRequest("limit must be a whole number");
+      }
+      if (limit < 0) {
+        throw XapiException.badRequest("limit must not be negative");
+      }
+      limit = limit == 0 ? StatementQuery.MAX_LIMIT : Math.min(limit, StatementQuery.MAX_LIMIT);
+    }
+    Long after = null;
+    if (q.getFirst("cursor") != null) {
+      try {
+        after = Long.parseLong(new String(Base64.getUrlDecoder().decode(q.getFirst("cursor")), StandardCharsets.US_ASCII));
+      } catch (IllegalArgumentException e) {
+        throw XapiException.badRequest("cursor is not one this LRS issued");
+      }
+    }
+    String registration = q.getFirst("registration");
+    if (registration != null && !registration.matches("[0-9a-fA-F-]{36}")) {
+      throw XapiException.badRequest("registration must be a UUID");
+    }
+    return new StatementQuery(
+        agent,
+        q.getFirst("verb"),
+        q.getFirst("activity"),
+        registration,
+        time(q, "since"),
+        time(q, "until"),
+        limit,
+        Boolean.parseBoolean(q.getFirst("ascending")),
+        after);
+  }
+
+  private static OffsetDateTime time(MultivaluedMap<String, String> q, String name) {
+    String v = q.getFirst(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return StatementValidator.Timestamps.parse(v);
+    } catch (RuntimeException e) {
+      throw XapiException.badRequest(name + " must be an ISO 8601 timestamp");
+    }
+  }
+
+  private static String moreLink(UriInfo uri, long lastSeq) {
+    String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(lastSeq).getBytes(StandardCharsets.US_ASCII));
+    java.net.URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
+    return next.getRawPath() + "?" + next.getRawQuery();
+  }
+
+  /** format=ids keeps only identifiers; exact and canonical return the statement as stored. */
+  private static JsonNode format(JsonNode s, String format) {
+    if (!"ids".equals(format)) {
+      return s;
+    }
+    ObjectNode copy = s.deepCopy();
+    idsOnly(copy.get("actor"));
+    ObjectNode verb = (ObjectNode) copy.get("verb");
+    verb.remove("display");
+    JsonNode object = copy.get("object");
+    if ("Activity".equals(object.path("objectType").asText("Activity"))) {
+      ((ObjectNode) object).remove("definition");
+    } else {
+      idsOnly(object);
+    }
+    return copy;
+  }
+
+  private static void idsOnly(JsonNode actor) {
+    if (actor instanceof ObjectNode o) {
+      o.remove("name");
+      if (o.has("member") && o.get("member").isArray()) {
+        o.get("member").forEach(StatementsResource::idsOnly);
+      }
+    }
+  }
+
+  private JsonNode readBody(HttpHeaders headers, InputStream body) {
+    MediaType type = headers.getMediaType();
+    if (type == null || !(type.getType().equals("application") && type.getSubtype().equals("json"))) {
+      if (type != null && type.getType().equals("multipart")) {
+        throw XapiException.badRequest("multipart/mixed statements with attachments are not supported by this LRS yet; send application/json");
+      }
+      throw XapiException.badRequest("Content-Type must be application/json");
+    }
+    byte[] bytes;
+    try {
+      bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
+      throw XapiException.badRequest("the request body could not be read");
+    }
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw new XapiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    try {
+      JsonNode json = Json.MAPPER.readTree(bytes);
+      if (json == null || json.isMissingNode()) {
+        throw XapiException.badRequest("the request body is empty");
+      }
+      return json;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw XapiException.badRequest("the request body is not valid JSON" + where);
+    } catch (IOException e) {
+      throw XapiException.badRequest("the request body could not be read");
+    }
+  }
+
+  private LrsClient client() {
+    return (LrsClient) request.getProperty(XapiRequestFilter.CLIENT);
+  }
+
+  private XapiVersion version() {
+    return (XapiVersion) request.getProperty(XapiRequestFilter.VERSION);
+  }
+}

@@ -1,0 +1,62 @@
+package cn.weineng.xapi.interfaces.rest;
+
+import cn.weineng.xapi.application.CredentialService;
+import cn.weineng.xapi.application.LrsClient;
+import cn.weineng.xapi.domain.XapiException;
+import cn.weineng.xapi.domain.XapiVersion;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Every xAPI request but About: a credential (HTTP Basic) first, then the version header. The client and
+ * version are left on the request for the resource.
+ */
+@Provider
+@XapiEndpoint
+@Priority(Priorities.AUTHENTICATION)
+public class XapiRequestFilter implements ContainerRequestFilter {
+
+  static final String CLIENT = "weineng.xapi.client";
+  static final String VERSION = "weineng.xapi.version";
+
+  @Inject CredentialService credentials;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    LrsClient client = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+        .orElseThrow(() -> new XapiException(401, "a valid LRS credential is required (HTTP Basic: key and secret)"));
+    String header = request.getHeaderString(XapiVersion.HEADER);
+    if (header == null) {
+      throw new XapiException(400, "the " + XapiVersion.HEADER + " header is required, e.g. 1.0.3 or 2.0.0");
+    }
+    XapiVersion version = XapiVersion.fromHeader(header)
+        .orElseThrow(() -> new XapiException(400, "the " + XapiVersion.HEADER + " '" + header + "' is not supported; use 1.0.3 or 2.0.0"));
+    request.setProperty(CLIENT, client);
+    request.setProperty(VERSION, version);
+  }
+
+  private Optional<LrsClient> authenticate(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Optional.empty();
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 0) {
+      return Optional.empty();
+    }
+    return credentials.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+  }
+}

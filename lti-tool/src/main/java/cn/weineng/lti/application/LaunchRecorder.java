@@ -1,0 +1,146 @@
+package cn.weineng.lti.application;
+
+import cn.weineng.lti.domain.Course;
+import cn.weineng.lti.domain.Enrolment;
+import cn.weineng.lti.domain.LtiClaims;
+import cn.weineng.lti.domain.Person;
+import cn.weineng.lti.domain.Platform;
+import cn.weineng.xapi.application.LrsClient;
+import cn.weineng.xapi.application.StatementService;
+import cn.weineng.xapi.domain.AgentIdentifier;
+import cn.weineng.xapi.domain.XapiVersion;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records a validated launch: the person and their LTI identity, the course and enrolment, and an xAPI
+ * {@code launched} statement written in-process to the platform's store, all in one transaction.
+ */
+@ApplicationScoped
+public class LaunchRecorder {
+
+  static final String VERB_LAUNCHED = "http://adlnet.gov/expapi/verbs/launched";
+  static final String LTI_EXTENSION = "https://w3id.org/weineng/xapi/extensions/lti-launch";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @PersistenceContext(unitName = "weineng")
+  EntityManager em;
+
+  @Inject People people;
+  @Inject StatementService statements;
+
+  @Inject
+  @ConfigProperty(name = "weineng.public-url", defaultValue = "http://127.0.0.1:8080")
+  String publicUrl;
+
+  /** What a recorded launch points at. */
+  public record Recorded(String personId, String courseId, String statementId) {}
+
+  @Transactional
+  public Recorded record(Launch launch) {
+    Platform platform = em.find(Platform.class, launch.platformId());
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    String personId = people.resolve(platform.storeId(), AgentIdentifier.account(launch.issuer(), launch.subject()));
+    Person person = em.find(Person.class, personId);
+    person.launchedFrom(platform.id(), launch.subject(), launch.name());
+
+    String courseId = null;
+    if (launch.contextId() != null) {
+      List<Course> found = em.createNamedQuery("Course.byContext", Course.class)
+          .setParameter("platform", platform.id()).setParameter("context", launch.contextId()).getResultList();
+      Course course = found.isEmpty() ? new Course(UUID.randomUUID().toString(), platform.id(), launch.contextId(), now) : found.get(0);
+      course.describe(launch.contextTitle(), launch.contextLabel());
+      if (found.isEmpty()) {
+        em.persist(course);
+      }
+      courseId = course.id();
+      String roles = String.join(" ", launch.roles());
+      Enrolment e = em.find(Enrolment.class, new Enrolment.Key(courseId, personId));
+      if (e == null) {
+        em.persist(new Enrolment(courseId, personId, roles.length() > 4000 ? roles.substring(0, 4000) : roles, now));
+      } else {
+        e.launched(roles.length() > 4000 ? roles.substring(0, 4000) : roles, now);
+      }
+    }
+
+    ObjectNode statement = launchStatement(platform, launch);
+    LrsClient self = new LrsClient(platform.storeId(), base(), "weineng-lti");
+    String statementId = statements.store(self, List.of(statement), XapiVersion.V1_0_3).get(0);
+    return new Recorded(personId, courseId, statementId);
+  }
+
+  /**
+   * The launch as xAPI: actor {@code account{homePage: issuer, name: sub}} (no name, no email: the LRS
+   * keeps no more personal data than it needs), verb launched, the resource link as the activity, the
+   * course as the parent context activity and the LTI identifiers in a context extension.
+   */
+  ObjectNode launchStatement(Platform platform, Launch launch) {
+    ObjectNode s = JSON.createObjectNode();
+    ObjectNode actor = s.putObject("actor");
+    actor.put("objectType", "Agent");
+    ObjectNode account = actor.putObject("account");
+    account.put("homePage", launch.issuer());
+    account.put("name", launch.subject());
+
+    ObjectNode verb = s.putObject("verb");
+    verb.put("id", VERB_LAUNCHED);
+    verb.putObject("display").put("en-US", "launched").put("zh-CN", "启动");
+
+    ObjectNode object = s.putObject("object");
+    object.put("objectType", "Activity");
+    object.put("id", activityIri(platform, "resource-link", launch.resourceLinkId()));
+    ObjectNode definition = object.putObject("definition");
+    definition.put("type", "http://adlnet.gov/expapi/activities/link");
+    if (launch.resourceLinkTitle() != null) {
+      definition.putObject("name").put("und", launch.resourceLinkTitle());
+    }
+
+    ObjectNode context = s.putObject("context");
+    context.put("platform", launch.productFamily() == null ? "LTI 1.3" : launch.productFamily() + " (LTI 1.3)");
+    if (launch.locale() != null && launch.locale().matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
+      context.put("language", launch.locale());
+    }
+    if (launch.contextId() != null) {
+      ArrayNode parent = context.putObject("contextActivities").putArray("parent");
+      ObjectNode course = parent.addObject();
+      course.put("id", activityIri(platform, "context", launch.contextId()));
+      ObjectNode cdef = course.putObject("definition");
+      cdef.put("type", "http://adlnet.gov/expapi/activities/course");
+      if (launch.contextTitle() != null) {
+        cdef.putObject("name").put("und", launch.contextTitle());
+      }
+    }
+    ObjectNode lti = context.putObject("extensions").putObject(LTI_EXTENSION);
+    lti.put("issuer", launch.issuer());
+    lti.put("deployment_id", launch.deploymentId());
+    lti.put("message_type", LtiClaims.RESOURCE_LINK_REQUEST);
+    lti.put("resource_link_id", launch.resourceLinkId());
+    if (launch.contextId() != null) {
+      lti.put("context_id", launch.contextId());
+    }
+    ArrayNode roles = lti.putArray("roles");
+    launch.roles().forEach(roles::add);
+    return s;
+  }
+
+  private String activityIri(Platform platform, String kind, String id) {
+    return base() + "/activities/lti/" + platform.id() + "/" + kind + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+  }
+
+  private String base() {
+    return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+}

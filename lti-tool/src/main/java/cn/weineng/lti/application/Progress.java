@@ -1,0 +1,28 @@
+package cn.weineng.lti.application;
+
+import cn.weineng.policy.api.PolicyResult;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A learner's standing under a policy, with what is needed to show it.
+ *
+ * @param personId the learner
+ * @param name the learner's name, when known
+ * @param ltiSubject the learner's LTI sub at their home platform, when known
+ * @param result the policy's verdict
+ * @param bucketNames bucket key to display name, in the policy's order
+ * @param asOf when the verdict was computed
+ */
+public record Progress(String personId, String name, String ltiSubject, PolicyResult result, Map<String, String> bucketNames, Instant asOf) {
+
+  public Progress {
+    bucketNames = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bucketNames));
+  }
+
+  /** Hours from seconds, to two decimals, rounded down (never credit more than earned). */
+  public static double hours(long seconds) {
+    return Math.floor(seconds / 36.0) / 100.0;
+  }
+}

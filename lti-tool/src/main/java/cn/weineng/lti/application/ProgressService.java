@@ -1,0 +1,103 @@
+package cn.weineng.lti.application;
+
+import cn.weineng.lti.domain.Course;
+import cn.weineng.lti.domain.Enrolment;
+import cn.weineng.lti.domain.LedgerEntry;
+import cn.weineng.lti.domain.Person;
+import cn.weineng.lti.domain.Platform;
+import cn.weineng.lti.domain.Problem;
+import cn.weineng.policy.api.LearnerRecord;
+import cn.weineng.policy.api.LedgerLine;
+import cn.weineng.policy.api.PolicyContext;
+import cn.weineng.policy.api.PolicyResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Learners' hours and verdicts, evaluated from the ledger at the moment of asking. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ProgressService {
+
+  @PersistenceContext(unitName = "weineng")
+  EntityManager em;
+
+  @Inject PolicyRegistry policies;
+
+  @Inject
+  @ConfigProperty(name = "weineng.policy.default", defaultValue = "cn-national-2019")
+  String defaultPolicy;
+
+  public Progress forPerson(String personId, String policyId, Locale locale) {
+    Person person = em.find(Person.class, personId);
+    if (person == null) {
+      throw Problem.notFound("learner", personId);
+    }
+    return evaluate(person, policyFor(person, policyId), locale);
+  }
+
+  public Course course(String courseId) {
+    Course c = courseId == null ? null : em.find(Course.class, courseId);
+    if (c == null) {
+      throw Problem.notFound("course", courseId);
+    }
+    return c;
+  }
+
+  public List<Course> courses(String platformId, String contextId) {
+    return em.createNamedQuery("Course.all", Course.class).getResultList().stream()
+        .filter(c -> platformId == null || platformId.equals(c.platformId()))
+        .filter(c -> contextId == null || contextId.equals(c.contextId()))
+        .toList();
+  }
+
+  public long learnerCount(String courseId) {
+    return em.createNamedQuery("Enrolment.countByCourse", Long.class).setParameter("course", courseId).getSingleResult();
+  }
+
+  /** Every person enrolled in the course, by name, under the course platform's policy unless one is named. */
+  public List<Progress> forCourse(String courseId, String policyId, Locale locale) {
+    Course course = course(courseId);
+    Platform platform = em.find(Platform.class, course.platformId());
+    PolicyRegistry.Installed policy = policies.require(policyId != null ? policyId : platform.policyId());
+    return em.createNamedQuery("Enrolment.byCourse", Enrolment.class).setParameter("course", courseId).getResultList().stream()
+        .map(e -> em.find(Person.class, e.personId()))
+        .map(p -> evaluate(p, policy, locale))
+        .sorted(Comparator.comparing((Progress p) -> p.name() == null ? "" : p.name()).thenComparing(Progress::personId))
+        .toList();
+  }
+
+  private PolicyRegistry.Installed policyFor(Person person, String policyId) {
+    if (policyId != null) {
+      return policies.require(policyId);
+    }
+    Platform home = person.homePlatformId() == null ? null : em.find(Platform.class, person.homePlatformId());
+    return policies.require(home != null ? home.policyId() : defaultPolicy);
+  }
+
+  private Progress evaluate(Person person, PolicyRegistry.Installed policy, Locale locale) {
+    List<LedgerLine> lines = em.createNamedQuery("LedgerEntry.forPerson", LedgerEntry.class)
+        .setParameter("person", person.id())
+        .setParameter("policy", policy.id())
+        .setParameter("ruleset", policy.rulesetVersion())
+        .getResultList().stream()
+        .map(e -> new LedgerLine(e.statementId(), e.activityId(), e.bucket(), e.seconds(), e.occurredAt().toInstant(), e.ruleId()))
+        .toList();
+    Instant now = Instant.now();
+    PolicyResult result = policy.policy().evaluate(new LearnerRecord(person.id(), lines), new PolicyContext(now, locale));
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String bucket : policy.factory().buckets()) {
+      names.put(bucket, policy.factory().bucketName(bucket, locale));
+    }
+    return new Progress(person.id(), person.displayName(), person.ltiSubject(), result, names, now);
+  }
+}

@@ -1,0 +1,72 @@
+package cn.weineng.lti.application;
+
+import cn.weineng.policy.api.Reason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Course reports. CSV (RFC 4180): UTF-8 with a byte-order mark so Excel reads Chinese, CRLF line ends,
+ * and cells that a spreadsheet would evaluate (starting with = + - @ or a tab) prefixed with an apostrophe.
+ */
+@ApplicationScoped
+public class ReportService {
+
+  @Inject ProgressService progress;
+
+  public String courseCsv(String courseId, String policyId, Locale locale) {
+    List<Progress> learners = progress.forCourse(courseId, policyId, locale);
+    boolean zh = "zh".equals(locale.getLanguage());
+    StringBuilder out = new StringBuilder("\uFEFF");
+    List<String> header = new ArrayList<>(List.of("learner_id", "name", "lti_user_id"));
+    List<String> buckets = learners.isEmpty()
+        ? List.of()
+        : List.copyOf(learners.get(0).bucketNames().keySet());
+    buckets.forEach(b -> header.add("hours_" + b));
+    header.addAll(List.of("total_hours", "qualified", "reasons"));
+    row(out, header);
+    for (Progress p : learners) {
+      List<String> cells = new ArrayList<>();
+      cells.add(p.personId());
+      cells.add(p.name() == null ? "" : p.name());
+      cells.add(p.ltiSubject() == null ? "" : p.ltiSubject());
+      for (String b : buckets) {
+        cells.add(hours(p.result().secondsByBucket().getOrDefault(b, 0L)));
+      }
+      cells.add(hours(p.result().totalSeconds()));
+      cells.add(p.result().qualified() ? (zh ? "合格" : "yes") : (zh ? "不合格" : "no"));
+      cells.add(p.result().reasons().stream().filter(r -> !r.met()).map(Reason::message).collect(Collectors.joining(" ")));
+      row(out, cells);
+    }
+    return out.toString();
+  }
+
+  private static String hours(long seconds) {
+    return BigDecimal.valueOf(Progress.hours(seconds)).stripTrailingZeros().toPlainString();
+  }
+
+  private static void row(StringBuilder out, List<String> cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append(cell(cells.get(i)));
+    }
+    out.append("\r\n");
+  }
+
+  static String cell(String value) {
+    String v = value;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || !v.equals(value)) {
+      return '"' + v.replace("\"", "\"\"") + '"';
+    }
+    return v;
+  }
+}

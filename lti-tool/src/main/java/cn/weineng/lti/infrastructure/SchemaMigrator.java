@@ -1,0 +1,46 @@
+package cn.weineng.lti.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date before anything else runs: the LRS's scripts ({@code db/migration/xapi},
+ * versions 1.x) then the application's ({@code db/migration/app}, versions 2.x and up). Migrations only
+ * ever add; nothing drops and re-creates.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigrator {
+
+  private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+  @Resource(lookup = "java:app/jdbc/weineng")
+  DataSource dataSource;
+
+  private String schemaVersion;
+
+  @PostConstruct
+  void migrate() {
+    MigrateResult result =
+        Flyway.configure(SchemaMigrator.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration/xapi", "classpath:db/migration/app")
+            .load()
+            .migrate();
+    schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    LOG.info(() -> "database schema at version " + schemaVersion + " (" + result.migrationsExecuted + " migration(s) applied now)");
+  }
+
+  public String schemaVersion() {
+    return schemaVersion;
+  }
+}

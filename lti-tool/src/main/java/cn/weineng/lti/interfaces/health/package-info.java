@@ -1,0 +1,2 @@
+/** MicroProfile Health checks served at /health. */
+package cn.weineng.lti.interfaces.health;

@@ -1,0 +1,133 @@
+package cn.weineng.lti.interfaces.lti;
+
+import cn.weineng.lti.application.Launch;
+import cn.weineng.lti.application.LaunchRecorder;
+import cn.weineng.lti.application.LaunchValidator;
+import cn.weineng.lti.application.LoginService;
+import cn.weineng.lti.application.Progress;
+import cn.weineng.lti.application.ProgressService;
+import cn.weineng.lti.application.ToolKeys;
+import cn.weineng.lti.domain.Platform;
+import cn.weineng.lti.interfaces.rest.Locales;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Locale;
+
+/** LTI 1.3: OIDC login initiation, the launch, and the tool's public keys. */
+@Path("lti")
+@RequestScoped
+public class LtiResource {
+
+  static final String STATE_COOKIE = "weineng_lti_state";
+
+  @Inject LoginService login;
+  @Inject LaunchValidator validator;
+  @Inject LaunchRecorder recorder;
+  @Inject ProgressService progress;
+  @Inject ToolKeys keys;
+  @Inject LaunchPage page;
+
+  @PersistenceContext(unitName = "weineng")
+  EntityManager em;
+
+  @GET
+  @Path("login")
+  public Response loginGet(
+      @QueryParam("iss") String iss,
+      @QueryParam("login_hint") String loginHint,
+      @QueryParam("target_link_uri") String target,
+      @QueryParam("lti_message_hint") String messageHint,
+      @QueryParam("client_id") String clientId,
+      @QueryParam("lti_deployment_id") String deploymentId) {
+    return redirect(login.initiate(new LoginService.Initiation(iss, loginHint, target, messageHint, clientId, deploymentId)));
+  }
+
+  /** Moodle POSTs the login initiation. */
+  @POST
+  @Path("login")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response loginPost(
+      @FormParam("iss") String iss,
+      @FormParam("login_hint") String loginHint,
+      @FormParam("target_link_uri") String target,
+      @FormParam("lti_message_hint") String messageHint,
+      @FormParam("client_id") String clientId,
+      @FormParam("lti_deployment_id") String deploymentId) {
+    return loginGet(iss, loginHint, target, messageHint, clientId, deploymentId);
+  }
+
+  /**
+   * The state also goes into a cookie. When the browser sends it back, the launch must match it (the
+   * browser that started the login finishes it); when third-party cookies are blocked it does not come
+   * back and the database state, single-use and bound to the nonce, is what protects the launch.
+   */
+  private static Response redirect(LoginService.Redirect r) {
+    NewCookie cookie = new NewCookie.Builder(STATE_COOKIE)
+        .value(r.state()).path("/lti").maxAge(600).httpOnly(true).secure(true)
+        .sameSite(NewCookie.SameSite.NONE).build();
+    return Response.status(302).location(r.location()).cookie(cookie).header("Cache-Control", "no-store").build();
+  }
+
+  @POST
+  @Path("launch")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  public Response launch(
+      @FormParam("id_token") String idToken,
+      @FormParam("state") String state,
+      @FormParam("error") String error,
+      @FormParam("error_description") String errorDescription,
+      @CookieParam(STATE_COOKIE) String cookieState) {
+    if (error != null) {
+      throw new cn.weineng.lti.application.LtiLaunchException(400, "platform-error",
+          "The platform refused the login: " + error + (errorDescription == null ? "" : " (" + errorDescription + ")"));
+    }
+    if (cookieState != null && state != null && !cookieState.equals(state)) {
+      throw new cn.weineng.lti.application.LtiLaunchException(401, "state-mismatch",
+          "This launch was started in another browser window; start the activity again from the course.");
+    }
+    Launch launch = validator.validate(idToken, state);
+    LaunchRecorder.Recorded recorded = recorder.record(launch);
+    Locale locale = Locales.of(launch.locale());
+    Progress p = progress.forPerson(recorded.personId(), null, locale);
+    Platform platform = em.find(Platform.class, launch.platformId());
+    return Response.ok(page.render(launch, p, locale))
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self' " + origin(platform.issuer()))
+        .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .cookie(new NewCookie.Builder(STATE_COOKIE).value("").path("/lti").maxAge(0).secure(true).httpOnly(true)
+            .sameSite(NewCookie.SameSite.NONE).build())
+        .build();
+  }
+
+  @GET
+  @Path("jwks")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response jwks() {
+    return Response.ok(keys.publicJwks()).header("Cache-Control", "max-age=300").build();
+  }
+
+  private static String origin(String issuer) {
+    try {
+      URI u = URI.create(issuer);
+      return u.getScheme() + "://" + u.getAuthority();
+    } catch (IllegalArgumentException e) {
+      return "'none'";
+    }
+  }
+}

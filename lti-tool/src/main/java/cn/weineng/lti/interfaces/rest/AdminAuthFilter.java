@@ -1,0 +1,34 @@
+package cn.weineng.lti.interfaces.rest;
+
+import cn.weineng.lti.application.AdminAccounts;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+
+/** Every /api request needs the admin's HTTP Basic credentials. */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class AdminAuthFilter implements ContainerRequestFilter {
+
+  @Inject AdminAccounts admins;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!request.getUriInfo().getPath().startsWith("api/")) {
+      return;
+    }
+    if (!admins.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+      request.abortWith(
+          Response.fromResponse(
+                  ProblemResponses.of(401, "unauthorized", "Unauthorized", "the admin's HTTP Basic credentials are required", List.of()))
+              .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Weineng admin\"")
+              .build());
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package cn.weineng.lti.interfaces.rest;
+
+import cn.weineng.api.server.LrsApi;
+import cn.weineng.api.server.model.IssuedLrsCredential;
+import cn.weineng.api.server.model.LrsCredential;
+import cn.weineng.api.server.model.LrsCredentialRequest;
+import cn.weineng.lti.domain.Problem;
+import cn.weineng.xapi.application.CredentialService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** /api/lrs/credentials. */
+@RequestScoped
+public class LrsResource implements LrsApi {
+
+  @Inject CredentialService credentials;
+
+  @Inject
+  @ConfigProperty(name = "weineng.public-url", defaultValue = "http://127.0.0.1:8080")
+  String publicUrl;
+
+  @Override
+  public Response createLrsCredential(LrsCredentialRequest r) {
+    String store = r.getStoreId() == null || r.getStoreId().isBlank() ? "default" : r.getStoreId();
+    if (!credentials.storeExists(store)) {
+      throw Problem.invalid("unknown store", List.of(new Problem.FieldError("storeId", "no store '" + store + "'")));
+    }
+    CredentialService.IssuedCredential c = credentials.create(store, r.getLabel());
+    String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+    return Response.status(201).entity(new IssuedLrsCredential()
+        .id(c.id()).storeId(c.storeId()).key(c.key()).secret(c.secret()).label(c.label()).createdAt(c.createdAt())
+        .endpoint(base + "xapi/")).build();
+  }
+
+  @Override
+  public Response listLrsCredentials() {
+    return Response.ok(credentials.list().stream()
+        .map(c -> new LrsCredential().id(c.id()).storeId(c.storeId()).key(c.key()).label(c.label())
+            .createdAt(c.createdAt()).revoked(c.revoked()))
+        .toList()).build();
+  }
+}

@@ -1,0 +1,67 @@
+package cn.weineng.lti.interfaces.rest;
+
+import cn.weineng.api.server.ProgressApi;
+import cn.weineng.api.server.model.BucketHours;
+import cn.weineng.api.server.model.Course;
+import cn.weineng.api.server.model.LearnerProgress;
+import cn.weineng.api.server.model.PolicyReason;
+import cn.weineng.lti.application.Progress;
+import cn.weineng.lti.application.ProgressService;
+import cn.weineng.lti.application.ReportService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+
+/** /api/courses and /api/learners: progress and reports. */
+@RequestScoped
+public class ProgressResource implements ProgressApi {
+
+  @Inject ProgressService progress;
+  @Inject ReportService reports;
+
+  @Override
+  public Response listCourses(String platformId, String contextId) {
+    return Response.ok(progress.courses(platformId, contextId).stream()
+        .map(c -> new Course().id(c.id()).platformId(c.platformId()).contextId(c.contextId()).title(c.title()).label(c.label())
+            .learnerCount((int) progress.learnerCount(c.id())))
+        .toList()).build();
+  }
+
+  @Override
+  public Response listCourseLearners(String courseId, String policy, String lang) {
+    return Response.ok(progress.forCourse(courseId, policy, Locales.of(lang)).stream().map(ProgressResource::toApi).toList()).build();
+  }
+
+  @Override
+  public Response getCourseReport(String courseId, String policy, String lang) {
+    String csv = reports.courseCsv(courseId, policy, Locales.of(lang));
+    return Response.ok(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"course-" + courseId + ".csv\"")
+        .build();
+  }
+
+  @Override
+  public Response getLearnerProgress(String learnerId, String policy, String lang) {
+    return Response.ok(toApi(progress.forPerson(learnerId, policy, Locales.of(lang)))).build();
+  }
+
+  static LearnerProgress toApi(Progress p) {
+    return new LearnerProgress()
+        .learnerId(p.personId())
+        .name(p.name())
+        .ltiUserId(p.ltiSubject())
+        .policyId(p.result().policyId())
+        .rulesetVersion(p.result().rulesetVersion())
+        .asOf(p.asOf().atOffset(ZoneOffset.UTC))
+        .hours(p.bucketNames().entrySet().stream()
+            .map(e -> new BucketHours().bucket(e.getKey()).name(e.getValue())
+                .hours(Progress.hours(p.result().secondsByBucket().getOrDefault(e.getKey(), 0L))))
+            .toList())
+        .totalHours(Progress.hours(p.result().totalSeconds()))
+        .qualified(p.result().qualified())
+        .reasons(p.result().reasons().stream()
+            .map(r -> new PolicyReason().code(r.code()).met(r.met()).message(r.message())).toList());
+  }
+}

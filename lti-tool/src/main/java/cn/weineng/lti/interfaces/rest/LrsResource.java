@@ -4,19 +4,22 @@ import cn.weineng.api.server.LrsApi;
 import cn.weineng.api.server.model.IssuedLrsCredential;
 import cn.weineng.api.server.model.LrsCredential;
 import cn.weineng.api.server.model.LrsCredentialRequest;
+import cn.weineng.api.server.model.Store;
 import cn.weineng.lti.domain.Problem;
 import cn.weineng.xapi.application.CredentialService;
+import cn.weineng.xapi.application.StoreService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** /api/lrs/credentials. */
+/** /api/stores and /api/lrs/credentials. */
 @RequestScoped
 public class LrsResource implements LrsApi {
 
   @Inject CredentialService credentials;
+  @Inject StoreService stores;
 
   @Inject
   @ConfigProperty(name = "weineng.public-url", defaultValue = "http://127.0.0.1:8080")
@@ -33,6 +36,19 @@ public class LrsResource implements LrsApi {
     return Response.status(201).entity(new IssuedLrsCredential()
         .id(c.id()).storeId(c.storeId()).key(c.key()).secret(c.secret()).label(c.label()).createdAt(c.createdAt())
         .endpoint(base + "xapi/")).build();
+  }
+
+  @Override
+  public Response createStore(Store store) {
+    if (!stores.create(store.getId(), store.getName())) {
+      throw new Problem(409, "store-exists", "Store exists", "a store with id '" + store.getId() + "' already exists");
+    }
+    return Response.created(java.net.URI.create("/api/stores/" + store.getId())).entity(store).build();
+  }
+
+  @Override
+  public Response listStores() {
+    return Response.ok(stores.list().stream().map(s -> new Store().id(s.id()).name(s.name())).toList()).build();
   }
 
   @Override

@@ -1,0 +1,254 @@
+package cn.weineng.lti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.weineng.api.client.model.IssuedLrsCredential;
+import cn.weineng.lti.support.LtiBrowser;
+import cn.weineng.lti.support.TestPlatform;
+import cn.weineng.lti.support.TestPlatform.LaunchSpec;
+import cn.weineng.lti.support.Weineng;
+import cn.weineng.lti.support.WeinengServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * LTI 1.3 launch validation, one test per protocol step. Every refused launch must say which check failed
+ * and leave nothing behind: no statement in the LRS and no course.
+ */
+@Order(2)
+class LtiLaunchIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static WeinengServer server;
+  static Weineng api;
+  static TestPlatform lms;
+  static LtiBrowser browser;
+  static IssuedLrsCredential reader;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = WeinengServer.get();
+    api = new Weineng(server);
+    lms = new TestPlatform();
+    api.register(lms, "default");
+    browser = new LtiBrowser(server, lms);
+    reader = api.credential("default", "launch test reader");
+  }
+
+  @AfterAll
+  static void stop() {
+    lms.close();
+  }
+
+  private static LaunchSpec spec() {
+    return new LaunchSpec(server.baseUrl + "/lti/launch");
+  }
+
+  @Test
+  void acceptsAValidLaunchWithThirdPartyCookiesBlocked() {
+    LaunchSpec spec = spec();
+    LtiBrowser.Result r = browser.launch(spec);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).contains(spec.name).contains(spec.contextTitle).contains("参训教师");
+    assertThat(launchedStatements(spec)).isEqualTo(1);
+  }
+
+  @Test
+  void refusesATokenSignedWithAnotherKeyUnderTheSameKid() {
+    LaunchSpec spec = spec();
+    spec.signWithForeignKey = true;
+    assertRefused(spec, browser.launch(spec), 401, "bad-signature");
+  }
+
+  @Test
+  void refusesAReplayedLaunch() {
+    LaunchSpec spec = spec();
+    LtiBrowser.Result ok = browser.launch(spec);
+    assertThat(ok.status()).isEqualTo(200);
+    HttpResponse<String> replay = browser.postLaunch(ok.idToken(), ok.state());
+    assertThat(replay.statusCode()).isEqualTo(401);
+    assertThat(replay.body()).contains("<code id=\"check\">unknown-state</code>");
+    assertThat(launchedStatements(spec)).as("the replay recorded nothing").isEqualTo(1);
+  }
+
+  @Test
+  void refusesAReplayedNonceUnderAFreshState() {
+    LaunchSpec spec = spec();
+    LtiBrowser.Result ok = browser.launch(spec);
+    assertThat(ok.status()).isEqualTo(200);
+    // an attacker starts a new login to get a fresh state, then posts the old token (old nonce) with it
+    HttpResponse<String> login = browser.post(server.baseUrl + "/lti/login", Map.of(
+        "iss", lms.issuer, "login_hint", spec.subject, "target_link_uri", spec.targetLinkUri, "client_id", lms.clientId));
+    String freshState = param(login.headers().firstValue("Location").orElseThrow(), "state");
+    HttpResponse<String> replay = browser.postLaunch(ok.idToken(), freshState);
+    assertThat(replay.statusCode()).isEqualTo(401);
+    assertThat(replay.body()).contains("<code id=\"check\">bad-nonce</code>");
+    assertThat(launchedStatements(spec)).isEqualTo(1);
+  }
+
+  @Test
+  void refusesAWrongAudience() {
+    LaunchSpec spec = spec();
+    spec.tamper = c -> c.audience("some-other-tool");
+    assertRefused(spec, browser.launch(spec), 401, "bad-audience");
+  }
+
+  @Test
+  void refusesSeveralAudiencesWithoutAzp() {
+    LaunchSpec spec = spec();
+    spec.tamper = c -> c.audience(List.of(lms.clientId, "another-tool"));
+    assertRefused(spec, browser.launch(spec), 401, "bad-azp");
+  }
+
+  @Test
+  void acceptsSeveralAudiencesWithOurAzp() {
+    LaunchSpec spec = spec();
+    spec.tamper = c -> c.audience(List.of(lms.clientId, "another-tool")).claim("azp", lms.clientId);
+    assertThat(browser.launch(spec).status()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesAnExpiredToken() {
+    LaunchSpec spec = spec();
+    spec.tamper = c -> c.issueTime(new Date(System.currentTimeMillis() - 600_000)).expirationTime(new Date(System.currentTimeMillis() - 300_000));
+    assertRefused(spec, browser.launch(spec), 401, "expired");
+  }
+
+  @Test
+  void refusesATokenIssuedInTheFuture() {
+    LaunchSpec spec = spec();
+    spec.tamper = c -> c.issueTime(new Date(System.currentTimeMillis() + 600_000)).expirationTime(new Date(System.currentTimeMillis() + 900_000));
+    assertRefused(spec, browser.launch(spec), 401, "bad-iat");
+  }
+
+  @Test
+  void refusesAnUnknownDeployment() {
+    LaunchSpec spec = spec();
+    spec.tamper = c -> c.claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", "not-registered");
+    assertRefused(spec, browser.launch(spec), 401, "unknown-deployment");
+  }
+
+  @Test
+  void refusesAnotherLtiVersion() {
+    LaunchSpec spec = spec();
+    spec.tamper = c -> c.claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.1");
+    assertRefused(spec, browser.launch(spec), 400, "bad-version");
+  }
+
+  @Test
+  void refusesAnUnknownMessageType() {
+    LaunchSpec spec = spec();
+    spec.tamper = c -> c.claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiSomethingElse");
+    assertRefused(spec, browser.launch(spec), 400, "bad-message-type");
+  }
+
+  @Test
+  void refusesALaunchWithoutResourceLink() {
+    LaunchSpec spec = spec();
+    spec.tamper = c -> c.claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", null);
+    assertRefused(spec, browser.launch(spec), 400, "missing-resource-link");
+  }
+
+  @Test
+  void refusesAStateCookieFromAnotherLogin() throws Exception {
+    LaunchSpec spec = spec();
+    lms.prepare(spec);
+    HttpResponse<String> login = browser.post(server.baseUrl + "/lti/login", Map.of(
+        "iss", lms.issuer, "login_hint", spec.subject, "target_link_uri", spec.targetLinkUri, "client_id", lms.clientId));
+    String auth = login.headers().firstValue("Location").orElseThrow();
+    assertThat(login.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("weineng_lti_state=") && c.contains("SameSite=None") && c.contains("Secure"));
+    String form = browser.get(auth).body();
+    String idToken = form.replaceAll("(?s).*name=\"id_token\" value=\"([^\"]*)\".*", "$1");
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/launch"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", "weineng_lti_state=someone-elses-state")
+        .POST(HttpRequest.BodyPublishers.ofString("id_token=" + idToken + "&state=" + URLEncoder.encode(param(auth, "state"), StandardCharsets.UTF_8)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.body()).contains("state-mismatch");
+    assertThat(launchedStatements(spec)).isZero();
+  }
+
+  @Test
+  void refusesLoginFromAnUnregisteredPlatform() {
+    HttpResponse<String> r = browser.post(server.baseUrl + "/lti/login", Map.of(
+        "iss", "https://unknown-lms.example.cn", "login_hint", "x", "target_link_uri", server.baseUrl + "/lti/launch", "client_id", "nope"));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("unknown-platform");
+  }
+
+  @Test
+  void refusesLoginThatWouldRedirectToAnotherSite() {
+    HttpResponse<String> r = browser.post(server.baseUrl + "/lti/login", Map.of(
+        "iss", lms.issuer, "login_hint", "x", "target_link_uri", "https://evil.example.com/phish", "client_id", lms.clientId));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("foreign-target");
+  }
+
+  @Test
+  void answersInProblemJsonWhenAskedForJson() throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/launch"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("id_token=x&state=y")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(JSON.readTree(r.body()).get("type").asText()).endsWith("lti-unknown-state");
+  }
+
+  @Test
+  void publishesTheToolsPublicKeysOnly() throws Exception {
+    JsonNode jwks = JSON.readTree(api.get("/lti/jwks").body());
+    assertThat(jwks.get("keys")).isNotEmpty();
+    JsonNode k = jwks.get("keys").get(0);
+    assertThat(k.get("kty").asText()).isEqualTo("RSA");
+    assertThat(k.get("kid").asText()).isNotBlank();
+    assertThat(k.get("alg").asText()).isEqualTo("RS256");
+    assertThat(k.has("d")).as("no private exponent").isFalse();
+    assertThat(k.has("p")).isFalse();
+  }
+
+  private void assertRefused(LaunchSpec spec, LtiBrowser.Result r, int status, String check) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.body()).contains("<code id=\"check\">" + check + "</code>");
+    assertThat(r.body()).doesNotContain(r.idToken());
+    assertThat(launchedStatements(spec)).as("a refused launch records nothing").isZero();
+    try {
+      assertThat(api.progress.listCourses(null, spec.contextId)).as("a refused launch creates no course").isEmpty();
+    } catch (cn.weineng.api.client.invoker.ApiException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private int launchedStatements(LaunchSpec spec) {
+    String agent = URLEncoder.encode("{\"account\":{\"homePage\":\"" + lms.issuer + "\",\"name\":\"" + spec.subject + "\"}}", StandardCharsets.UTF_8);
+    HttpResponse<String> r = api.xapi("GET", "statements?agent=" + agent, reader, "1.0.3", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    try {
+      return JSON.readTree(r.body()).get("statements").size();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String param(String url, String name) {
+    for (String pair : URI.create(url).getRawQuery().split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+      }
+    }
+    throw new AssertionError("no " + name + " in " + url);
+  }
+}

@@ -1,0 +1,163 @@
+package cn.weineng.lti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.weineng.api.client.model.IssuedLrsCredential;
+import cn.weineng.api.client.model.Store;
+import cn.weineng.lti.support.Weineng;
+import cn.weineng.lti.support.WeinengServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** The LRS's Statement API over HTTP: status codes the xAPI spec requires, errors with paths, atomic batches, tenancy. */
+@Order(3)
+class XapiStatementsIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static Weineng api;
+  static IssuedLrsCredential cred;
+
+  @BeforeAll
+  static void start() throws Exception {
+    api = new Weineng(WeinengServer.get());
+    cred = api.credential("default", "xapi tests");
+  }
+
+  static String statement(String id, String verb, String extra) {
+    return "{" + (id == null ? "" : "\"id\":\"" + id + "\",")
+        + "\"actor\":{\"mbox\":\"mailto:teacher@example.cn\"},"
+        + "\"verb\":{\"id\":\"" + verb + "\"},"
+        + "\"object\":{\"id\":\"https://courses.example.cn/c/1\"}" + extra + "}";
+  }
+
+  @Test
+  void aboutNeedsNoCredentialAndListsVersions() throws Exception {
+    HttpResponse<String> r = api.xapi("GET", "about", null, null, null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).get("version").toString()).contains("1.0.3").contains("2.0.0");
+  }
+
+  @Test
+  void requiresTheVersionHeader() {
+    HttpResponse<String> r = api.xapi("GET", "statements", cred, null, null);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("X-Experience-API-Version");
+    assertThat(api.xapi("GET", "statements", cred, "0.95", null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void requiresAValidCredential() {
+    HttpResponse<String> none = api.xapi("GET", "statements", null, "1.0.3", null);
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    IssuedLrsCredential wrong = new IssuedLrsCredential().key(cred.getKey()).secret("not-the-secret");
+    assertThat(api.xapi("GET", "statements", wrong, "1.0.3", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void rejectsABatchWithOneBadStatementAndStoresNoneOfIt() throws Exception {
+    String good = UUID.randomUUID().toString();
+    String bad = "{\"actor\":{\"mbox\":\"teacher@example.cn\"},\"verb\":{\"id\":\"completed\"},\"object\":{\"id\":\"https://x.cn/a\"}}";
+    HttpResponse<String> r = api.xapi("POST", "statements", cred, "1.0.3",
+        "[" + statement(good, "http://adlnet.gov/expapi/verbs/completed", "") + "," + bad + "]");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    JsonNode problem = JSON.readTree(r.body());
+    assertThat(problem.get("violations").findValuesAsText("path")).contains("statements[1].actor.mbox", "statements[1].verb.id");
+    assertThat(r.body()).doesNotContain("Exception").doesNotContain("cn.weineng");
+    assertThat(api.xapi("GET", "statements?statementId=" + good, cred, "1.0.3", null).statusCode()).as("nothing half-written").isEqualTo(404);
+  }
+
+  @Test
+  void reportsWhereTheJsonIsBroken() {
+    HttpResponse<String> r = api.xapi("POST", "statements", cred, "1.0.3", "{\"actor\": ");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("not valid JSON").contains("line 1");
+  }
+
+  @Test
+  void putStoresOnceAndConflictsOnDifferentContent() throws Exception {
+    String id = UUID.randomUUID().toString();
+    String body = statement(null, "http://adlnet.gov/expapi/verbs/experienced", "");
+    assertThat(api.xapi("PUT", "statements?statementId=" + id, cred, "1.0.3", body).statusCode()).isEqualTo(204);
+    assertThat(api.xapi("PUT", "statements?statementId=" + id, cred, "1.0.3", body).statusCode()).as("same statement again").isEqualTo(204);
+    HttpResponse<String> conflict = api.xapi("PUT", "statements?statementId=" + id, cred, "1.0.3",
+        statement(null, "http://adlnet.gov/expapi/verbs/completed", ""));
+    assertThat(conflict.statusCode()).isEqualTo(409);
+    JsonNode stored = JSON.readTree(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).body());
+    assertThat(stored.at("/verb/id").asText()).isEqualTo("http://adlnet.gov/expapi/verbs/experienced");
+    assertThat(stored.at("/authority/account/name").asText()).isEqualTo(cred.getKey());
+    assertThat(stored.get("stored").asText()).isNotBlank();
+  }
+
+  @Test
+  void voidedStatementsAreFoundOnlyAsVoided() throws Exception {
+    String id = UUID.randomUUID().toString();
+    assertThat(api.xapi("POST", "statements", cred, "1.0.3", statement(id, "http://adlnet.gov/expapi/verbs/completed", "")).statusCode()).isEqualTo(200);
+    String voiding = "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+        + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + id + "\"}}";
+    HttpResponse<String> v = api.xapi("POST", "statements", cred, "1.0.3", voiding);
+    assertThat(v.statusCode()).isEqualTo(200);
+    assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode()).isEqualTo(404);
+    assertThat(api.xapi("GET", "statements?voidedStatementId=" + id, cred, "1.0.3", null).statusCode()).isEqualTo(200);
+    String voidingId = JSON.readTree(v.body()).get(0).asText();
+    HttpResponse<String> again = api.xapi("POST", "statements", cred, "1.0.3",
+        "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+            + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + voidingId + "\"}}");
+    assertThat(again.statusCode()).as("a voiding statement cannot be voided").isEqualTo(400);
+  }
+
+  @Test
+  void pagesWithMoreLinks() throws Exception {
+    String verb = "https://w3id.org/weineng/test/verbs/paged-" + UUID.randomUUID();
+    for (int i = 0; i < 3; i++) {
+      assertThat(api.xapi("POST", "statements", cred, "1.0.3", statement(null, verb, "")).statusCode()).isEqualTo(200);
+    }
+    JsonNode page1 = JSON.readTree(api.xapi("GET", "statements?limit=2&verb=" + URLEncoder.encode(verb, StandardCharsets.UTF_8), cred, "1.0.3", null).body());
+    assertThat(page1.get("statements")).hasSize(2);
+    String more = page1.get("more").asText();
+    assertThat(more).startsWith("/xapi/statements?");
+    JsonNode page2 = JSON.readTree(api.xapi("GET", more.substring("/xapi/".length()), cred, "1.0.3", null).body());
+    assertThat(page2.get("statements")).hasSize(1);
+    assertThat(page2.get("more").asText()).isEmpty();
+  }
+
+  @Test
+  void acceptsContextAgentsInVersion2Only() throws Exception {
+    String extra = ",\"timestamp\":\"2026-11-30T08:00:00+08:00\",\"context\":{\"contextAgents\":[{\"objectType\":\"contextAgent\","
+        + "\"agent\":{\"mbox\":\"mailto:expert@example.cn\"},\"relevantTypes\":[\"https://w3id.org/weineng/xapi/roles/reviewer\"]}]}";
+    HttpResponse<String> v2 = api.xapi("POST", "statements", cred, "2.0.0", statement(null, "http://adlnet.gov/expapi/verbs/completed", extra));
+    assertThat(v2.statusCode()).as(v2.body()).isEqualTo(200);
+    assertThat(v2.headers().firstValue("X-Experience-API-Version")).contains("2.0.0");
+    HttpResponse<String> v1 = api.xapi("POST", "statements", cred, "1.0.3", statement(null, "http://adlnet.gov/expapi/verbs/completed", extra));
+    assertThat(v1.statusCode()).isEqualTo(400);
+    assertThat(v1.body()).contains("statement.context.contextAgents");
+  }
+
+  @Test
+  void keepsEachStoreToItself() throws Exception {
+    String storeId = "institute-" + UUID.randomUUID().toString().substring(0, 8);
+    api.lrs.createStore(new Store().id(storeId).name("岳阳市教师发展中心"));
+    IssuedLrsCredential other = api.credential(storeId, "other institute");
+    String id = UUID.randomUUID().toString();
+    assertThat(api.xapi("POST", "statements", other, "1.0.3", statement(id, "http://adlnet.gov/expapi/verbs/completed", "")).statusCode()).isEqualTo(200);
+    assertThat(api.xapi("GET", "statements?statementId=" + id, other, "1.0.3", null).statusCode()).isEqualTo(200);
+    assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode()).as("another store cannot see it").isEqualTo(404);
+    // the same id may be used in another store without conflict
+    assertThat(api.xapi("POST", "statements", cred, "1.0.3", statement(id, "http://adlnet.gov/expapi/verbs/experienced", "")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesUnknownQueryParameters() {
+    HttpResponse<String> r = api.xapi("GET", "statements?colour=red", cred, "1.0.3", null);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("colour");
+  }
+}

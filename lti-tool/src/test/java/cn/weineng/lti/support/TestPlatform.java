@@ -1,0 +1,187 @@
+package cn.weineng.lti.support;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * A test LTI 1.3 platform (the LMS side), on 127.0.0.1: an RSA key, its JWKS at /jwks, and an OIDC
+ * authorisation endpoint at /auth that answers a tool's authentication request with an auto-posting form
+ * carrying a signed id_token, as Moodle does. Each launch's claims come from a {@link LaunchSpec}; tests
+ * tamper with the token through {@link LaunchSpec#tamper}.
+ */
+public final class TestPlatform implements AutoCloseable {
+
+  public final String issuer;
+  public final String clientId = "weineng-client-" + UUID.randomUUID().toString().substring(0, 8);
+  public final String deploymentId = "deployment-1";
+  private final RSAKey key;
+  private final RSAKey foreignKey;
+  private final HttpServer server;
+  private volatile LaunchSpec next;
+
+  public TestPlatform() {
+    try {
+      key = new RSAKeyGenerator(2048).keyID("platform-key-1").generate();
+      // same kid, different key: a forger who knows the kid but not the private key
+      foreignKey = new RSAKeyGenerator(2048).keyID("platform-key-1").generate();
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (JOSEException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+    server.createContext("/jwks", this::jwks);
+    server.createContext("/auth", this::auth);
+    server.start();
+    issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public String authUrl() {
+    return issuer + "/auth";
+  }
+
+  public String jwksUrl() {
+    return issuer + "/jwks";
+  }
+
+  public String tokenUrl() {
+    return issuer + "/token";
+  }
+
+  /** The claims the next authentication request is answered with. */
+  public void prepare(LaunchSpec spec) {
+    this.next = spec;
+  }
+
+  private void jwks(HttpExchange ex) throws IOException {
+    respond(ex, 200, "application/json", new JWKSet(key.toPublicJWK()).toString());
+  }
+
+  /** OIDC authentication request (LTI Security 5.1.1.2) answered with a form_post (5.1.1.3). */
+  private void auth(HttpExchange ex) throws IOException {
+    Map<String, String> q = query(ex.getRequestURI());
+    LaunchSpec spec = next;
+    String problem = null;
+    if (!"id_token".equals(q.get("response_type")) || !"openid".equals(q.get("scope")) || !"form_post".equals(q.get("response_mode"))
+        || !"none".equals(q.get("prompt"))) {
+      problem = "bad authentication request parameters";
+    } else if (!clientId.equals(q.get("client_id"))) {
+      problem = "unknown client_id";
+    } else if (q.get("nonce") == null || q.get("state") == null || q.get("redirect_uri") == null) {
+      problem = "nonce, state and redirect_uri are required";
+    } else if (spec == null) {
+      problem = "no launch prepared";
+    }
+    if (problem != null) {
+      respond(ex, 400, "text/plain", problem);
+      return;
+    }
+    String idToken = sign(spec, q.get("nonce"), q.get("login_hint"));
+    String html = "<!DOCTYPE html><html><body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\""
+        + q.get("redirect_uri") + "\"><input type=\"hidden\" name=\"id_token\" value=\"" + idToken + "\">"
+        + "<input type=\"hidden\" name=\"state\" value=\"" + q.get("state") + "\"></form></body></html>";
+    respond(ex, 200, "text/html; charset=utf-8", html);
+  }
+
+  String sign(LaunchSpec spec, String nonce, String loginHint) {
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder c = new JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .subject(spec.subject)
+        .audience(clientId)
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plusSeconds(300)))
+        .claim("nonce", nonce)
+        .claim("name", spec.name)
+        .claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
+        .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
+        .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", deploymentId)
+        .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", spec.targetLinkUri)
+        .claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", Map.of("id", spec.resourceLinkId, "title", spec.resourceLinkTitle))
+        .claim("https://purl.imsglobal.org/spec/lti/claim/roles", spec.roles)
+        .claim("https://purl.imsglobal.org/spec/lti/claim/context",
+            Map.of("id", spec.contextId, "title", spec.contextTitle, "label", spec.contextLabel,
+                "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
+        .claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation", Map.of("locale", spec.locale, "document_target", "iframe"))
+        .claim("https://purl.imsglobal.org/spec/lti/claim/tool_platform", Map.of("product_family_code", "weineng-test-platform", "version", "1"));
+    if (spec.tamper != null) {
+      c = spec.tamper.apply(c);
+    }
+    try {
+      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), c.build());
+      jwt.sign(new RSASSASigner(spec.signWithForeignKey ? foreignKey : key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> query(URI uri) {
+    Map<String, String> out = new HashMap<>();
+    String raw = uri.getRawQuery();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.sendResponseHeaders(status, b.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(b);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  /** The claims of one launch. Fields are public for brevity; tests set what they need. */
+  public static final class LaunchSpec {
+    public String subject = "teacher-" + UUID.randomUUID().toString().substring(0, 8);
+    public String name = "张老师";
+    public List<String> roles = List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner");
+    public String contextId = "course-" + UUID.randomUUID().toString().substring(0, 8);
+    public String contextTitle = "信息技术应用能力提升工程2.0 · 2026 秋";
+    public String contextLabel = "ITAP-2026";
+    public String resourceLinkId = "rl-1";
+    public String resourceLinkTitle = "微能力学习 · Weineng";
+    public String locale = "zh-CN";
+    public String targetLinkUri;
+    public boolean signWithForeignKey;
+    public UnaryOperator<JWTClaimsSet.Builder> tamper;
+
+    public LaunchSpec(String targetLinkUri) {
+      this.targetLinkUri = targetLinkUri;
+    }
+  }
+}

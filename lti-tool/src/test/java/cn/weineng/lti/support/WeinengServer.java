@@ -122,9 +122,12 @@ public final class WeinengServer {
         throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; log:\n" + tail());
       }
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+        // /health answers before the application is deployed; /xapi/about only once it is
+        HttpResponse<String> app = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/xapi/about")).timeout(Duration.ofSeconds(5)).build(),
             HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (app.statusCode() == 200 && ready.statusCode() == 200) {
           return;
         }
       } catch (IOException e) {

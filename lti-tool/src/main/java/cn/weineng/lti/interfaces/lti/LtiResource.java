@@ -85,7 +85,7 @@ public class LtiResource {
   @POST
   @Path("launch")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Produces(MediaType.TEXT_HTML)
+  @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
   public Response launch(
       @FormParam("id_token") String idToken,
       @FormParam("state") String state,

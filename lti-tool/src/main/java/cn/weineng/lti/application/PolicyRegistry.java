@@ -6,6 +6,8 @@ import cn.weineng.policy.api.RegionPolicy;
 import cn.weineng.policy.api.RegionPolicyFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,6 +39,11 @@ public class PolicyRegistry {
     public String rulesetVersion() {
       return factory.rulesetVersion();
     }
+  }
+
+  /** Loads at deployment, so a broken plugin stops the start instead of the first request. */
+  void loadAtStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    policies.size();
   }
 
   @PostConstruct

@@ -52,7 +52,7 @@ class EndToEndIT {
     api = new Weineng(server);
     lms = new TestPlatform();
     api.register(lms, "default");
-    browser = new LtiBrowser(server, lms);
+    browser = new LtiBrowser(server.baseUrl, lms);
   }
 
   @AfterAll

@@ -44,7 +44,7 @@ class LtiLaunchIT {
     api = new Weineng(server);
     lms = new TestPlatform();
     api.register(lms, "default");
-    browser = new LtiBrowser(server, lms);
+    browser = new LtiBrowser(server.baseUrl, lms);
     reader = api.credential("default", "launch test reader");
   }
 

@@ -24,11 +24,12 @@ public final class LtiBrowser {
   private static final Pattern INPUT = Pattern.compile("name=\"(id_token|state)\" value=\"([^\"]*)\"");
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-  private final WeinengServer server;
+  private final String tool;
   private final TestPlatform platform;
 
-  public LtiBrowser(WeinengServer server, TestPlatform platform) {
-    this.server = server;
+  /** A browser between the tool at {@code toolBaseUrl} and the platform. */
+  public LtiBrowser(String toolBaseUrl, TestPlatform platform) {
+    this.tool = toolBaseUrl;
     this.platform = platform;
   }
 
@@ -45,7 +46,7 @@ public final class LtiBrowser {
     login.put("lti_message_hint", "hint-" + spec.resourceLinkId);
     login.put("client_id", platform.clientId);
     login.put("lti_deployment_id", platform.deploymentId);
-    HttpResponse<String> redirect = post(server.baseUrl + "/lti/login", login);
+    HttpResponse<String> redirect = post(tool + "/lti/login", login);
     assertThat(redirect.statusCode()).as("login initiation answer: %s", redirect.body()).isEqualTo(302);
     String location = redirect.headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith(platform.authUrl());
@@ -66,7 +67,7 @@ public final class LtiBrowser {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("id_token", idToken);
     f.put("state", state);
-    return post(server.baseUrl + "/lti/launch", f);
+    return post(tool + "/lti/launch", f);
   }
 
   public HttpResponse<String> post(String url, Map<String, String> form) {

@@ -40,6 +40,8 @@ public final class TestPlatform implements AutoCloseable {
   private final RSAKey key;
   private final RSAKey foreignKey;
   private final HttpServer server;
+  /** Prepared launches by login_hint (the subject), so concurrent launches do not mix. */
+  private final java.util.concurrent.ConcurrentHashMap<String, LaunchSpec> specs = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile LaunchSpec next;
 
   public TestPlatform() {
@@ -53,6 +55,8 @@ public final class TestPlatform implements AutoCloseable {
     }
     server.createContext("/jwks", this::jwks);
     server.createContext("/auth", this::auth);
+    server.createContext("/course", this::course);
+    server.createContext("/start", this::start);
     server.start();
     issuer = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -71,6 +75,7 @@ public final class TestPlatform implements AutoCloseable {
 
   /** The claims the next authentication request is answered with. */
   public void prepare(LaunchSpec spec) {
+    specs.put(spec.subject, spec);
     this.next = spec;
   }
 
@@ -78,10 +83,42 @@ public final class TestPlatform implements AutoCloseable {
     respond(ex, 200, "application/json", new JWKSet(key.toPublicJWK()).toString());
   }
 
+  private volatile String toolUrl;
+
+  /** Where /course's frame starts a launch: the tool's base URL. */
+  public void courseLaunchesInto(String toolBaseUrl) {
+    this.toolUrl = toolBaseUrl;
+  }
+
+  /** A course page, as an LMS renders one: the tool in an iframe, started by a login initiation POST. */
+  private void course(HttpExchange ex) throws IOException {
+    LaunchSpec spec = next;
+    String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Moodle-like course</title><style>"
+        + "body{margin:0;font-family:sans-serif;background:#eef1f4}nav{background:#263238;color:#fff;padding:.7rem 1rem}"
+        + "h2{margin:.8rem 1rem;font-size:1.05rem;color:#37474f}iframe{display:block;margin:0 1rem;width:calc(100% - 2rem);height:560px;border:1px solid #cfd8dc;background:#fff}"
+        + "</style></head><body><nav>Test LMS · " + (spec == null ? "" : spec.contextTitle) + "</nav><h2>" + (spec == null ? "" : spec.resourceLinkTitle)
+        + "</h2><iframe src=\"/start\" title=\"tool\"></iframe></body></html>";
+    respond(ex, 200, "text/html; charset=utf-8", html);
+  }
+
+  /** The frame's first page: auto-posts the OIDC login initiation to the tool, as Moodle does. */
+  private void start(HttpExchange ex) throws IOException {
+    LaunchSpec spec = next;
+    String html = "<!DOCTYPE html><html><body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\"" + toolUrl + "/lti/login\">"
+        + hidden("iss", issuer) + hidden("login_hint", spec.subject) + hidden("target_link_uri", spec.targetLinkUri)
+        + hidden("client_id", clientId) + hidden("lti_deployment_id", deploymentId) + hidden("lti_message_hint", "frame")
+        + "</form></body></html>";
+    respond(ex, 200, "text/html; charset=utf-8", html);
+  }
+
+  private static String hidden(String name, String value) {
+    return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + value + "\">";
+  }
+
   /** OIDC authentication request (LTI Security 5.1.1.2) answered with a form_post (5.1.1.3). */
   private void auth(HttpExchange ex) throws IOException {
     Map<String, String> q = query(ex.getRequestURI());
-    LaunchSpec spec = next;
+    LaunchSpec spec = q.get("login_hint") == null ? null : specs.get(q.get("login_hint"));
     String problem = null;
     if (!"id_token".equals(q.get("response_type")) || !"openid".equals(q.get("scope")) || !"form_post".equals(q.get("response_mode"))
         || !"none".equals(q.get("prompt"))) {

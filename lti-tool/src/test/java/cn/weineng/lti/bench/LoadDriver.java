@@ -1,0 +1,143 @@
+package cn.weineng.lti.bench;
+
+import cn.weineng.api.client.LrsApi;
+import cn.weineng.api.client.PlatformsApi;
+import cn.weineng.api.client.invoker.ApiClient;
+import cn.weineng.api.client.model.IssuedLrsCredential;
+import cn.weineng.api.client.model.LrsCredentialRequest;
+import cn.weineng.api.client.model.PlatformRegistration;
+import cn.weineng.lti.support.LtiBrowser;
+import cn.weineng.lti.support.TestPlatform;
+import cn.weineng.lti.support.Weineng;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures a running Weineng over loopback: xAPI ingest (POST batches of statements that earn hours, so the
+ * ledger is written too), and full LTI launches (login initiation, platform authorisation, launch with id_token
+ * validation, recording and the page). Prints one Markdown table row per scenario.
+ *
+ * <p>Arguments: base URL, admin password, seconds per scenario, client threads, database label.
+ */
+public final class LoadDriver {
+
+  public static void main(String[] args) throws Exception {
+    String base = args[0];
+    String password = args[1];
+    int seconds = Integer.parseInt(args[2]);
+    int threads = Integer.parseInt(args[3]);
+    String db = args[4];
+
+    ApiClient client = new ApiClient();
+    client.updateBaseUri(base);
+    String basic = Weineng.basic("admin", password);
+    client.setRequestInterceptor(b -> b.header("Authorization", basic));
+    IssuedLrsCredential cred = new LrsApi(client).createLrsCredential(new LrsCredentialRequest().label("load driver"));
+    String auth = Weineng.basic(cred.getKey(), cred.getSecret());
+    HttpClient http = HttpClient.newHttpClient();
+
+    // warm-up, not measured
+    run(threads, 5, () -> postBatch(http, base, auth, 10));
+
+    for (int batch : new int[] {1, 10, 100}) {
+      Result r = run(threads, seconds, () -> postBatch(http, base, auth, batch));
+      System.out.printf(Locale.ROOT, "| xAPI POST, batch of %d | %s | %d | %d | %.0f statements/s | %.1f | %.1f | %.1f | %d |%n",
+          batch, db, threads, r.count, r.count * batch / r.seconds, r.p(50), r.p(95), r.p(99), r.errors);
+    }
+
+    TestPlatform lms = new TestPlatform();
+    new PlatformsApi(client).createPlatform(new PlatformRegistration().name("load LMS").issuer(lms.issuer).clientId(lms.clientId)
+        .deploymentIds(List.of(lms.deploymentId)).authUrl(lms.authUrl()).jwksUrl(lms.jwksUrl()));
+    LtiBrowser browser = new LtiBrowser(base, lms);
+    Result launches = run(threads, seconds, () -> {
+      TestPlatform.LaunchSpec spec = new TestPlatform.LaunchSpec(base + "/lti/launch");
+      spec.subject = "load-" + UUID.randomUUID();
+      return browser.launch(spec).status() == 200;
+    });
+    System.out.printf(Locale.ROOT, "| LTI launch, whole flow | %s | %d | %d | %.1f launches/s | %.1f | %.1f | %.1f | %d |%n",
+        db, threads, launches.count, launches.count / launches.seconds, launches.p(50), launches.p(95), launches.p(99), launches.errors);
+    lms.close();
+    System.exit(0);
+  }
+
+  static boolean postBatch(HttpClient http, String base, String auth, int size) throws Exception {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < size; i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      int learner = ThreadLocalRandom.current().nextInt(1000);
+      b.append("{\"actor\":{\"account\":{\"homePage\":\"https://lms.example.cn\",\"name\":\"t").append(learner).append("\"}},")
+          .append("\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},")
+          .append("\"object\":{\"id\":\"https://courses.example.cn/c/").append(UUID.randomUUID())
+          .append("\",\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/course\"}},")
+          .append("\"result\":{\"completion\":true,\"duration\":\"PT1H\"}}");
+    }
+    b.append(']');
+    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/xapi/statements"))
+        .header("Authorization", auth).header("X-Experience-API-Version", "1.0.3").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(b.toString())).build(), HttpResponse.BodyHandlers.discarding());
+    return r.statusCode() == 200;
+  }
+
+  interface Call {
+    boolean call() throws Exception;
+  }
+
+  record Result(int count, int errors, double seconds, List<Double> latenciesMs) {
+    double p(int percentile) {
+      if (latenciesMs.isEmpty()) {
+        return 0;
+      }
+      int i = (int) Math.ceil(percentile / 100.0 * latenciesMs.size()) - 1;
+      return latenciesMs.get(Math.max(0, Math.min(i, latenciesMs.size() - 1)));
+    }
+  }
+
+  static Result run(int threads, int seconds, Call call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    long start = System.nanoTime();
+    List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger errors = new AtomicInteger();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      futures.add(pool.submit(() -> {
+        while (System.nanoTime() < end) {
+          long t0 = System.nanoTime();
+          boolean ok;
+          try {
+            ok = call.call();
+          } catch (Exception e) {
+            ok = false;
+          }
+          latencies.add((System.nanoTime() - t0) / 1e6);
+          if (!ok) {
+            errors.incrementAndGet();
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    List<Double> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    return new Result(sorted.size(), errors.get(), elapsed, sorted);
+  }
+}

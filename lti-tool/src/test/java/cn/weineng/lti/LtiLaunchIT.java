@@ -64,6 +64,10 @@ class LtiLaunchIT {
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains(spec.name).contains(spec.contextTitle).contains("参训教师");
     assertThat(launchedStatements(spec)).isEqualTo(1);
+    // framable by the platform only: CSP frame-ancestors names it, and no blanket X-Frame-Options forbids it
+    assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'self' " + lms.issuer));
+    assertThat(r.headers().firstValue("X-Frame-Options")).isEmpty();
+    assertThat(api.get("/api/platforms").headers().firstValue("X-Frame-Options")).contains("DENY");
   }
 
   @Test

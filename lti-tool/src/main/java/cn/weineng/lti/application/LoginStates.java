@@ -57,11 +57,18 @@ public class LoginStates {
     }
   }
 
-  /** Deletes expired states; called by the housekeeping timer. */
+  /**
+   * Deletes expired states, and nonces used longer ago than any id_token is accepted (its issue time may be at
+   * most {@link LaunchValidator#MAX_AGE} old), so a deleted nonce can never be replayed; called by {@link
+   * Housekeeping}.
+   */
   @Transactional
   public int purgeExpired() {
-    return em.createQuery("delete from LoginState s where s.expiresAt < :now")
-        .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    int states = em.createQuery("delete from LoginState s where s.expiresAt < :now").setParameter("now", now).executeUpdate();
+    int nonces = em.createQuery("delete from UsedNonce n where n.usedAt < :before")
+        .setParameter("before", now.minus(LaunchValidator.MAX_AGE.multipliedBy(2)))
         .executeUpdate();
+    return states + nonces;
   }
 }

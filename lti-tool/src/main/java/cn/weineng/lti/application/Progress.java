@@ -11,11 +11,12 @@ import java.util.Map;
  * @param personId the learner
  * @param name the learner's name, when known
  * @param ltiSubject the learner's LTI sub at their home platform, when known
+ * @param policyName the policy's name in the language asked for
  * @param result the policy's verdict
  * @param bucketNames bucket key to display name, in the policy's order
  * @param asOf when the verdict was computed
  */
-public record Progress(String personId, String name, String ltiSubject, PolicyResult result, Map<String, String> bucketNames, Instant asOf) {
+public record Progress(String personId, String name, String ltiSubject, String policyName, PolicyResult result, Map<String, String> bucketNames, Instant asOf) {
 
   public Progress {
     bucketNames = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bucketNames));

@@ -98,6 +98,6 @@ public class ProgressService {
     for (String bucket : policy.factory().buckets()) {
       names.put(bucket, policy.factory().bucketName(bucket, locale));
     }
-    return new Progress(person.id(), person.displayName(), person.ltiSubject(), result, names, now);
+    return new Progress(person.id(), person.displayName(), person.ltiSubject(), policy.factory().displayName(locale), result, names, now);
   }
 }

@@ -34,7 +34,7 @@ public final class LtiBrowser {
   }
 
   /** What the platform posted back and what the tool answered. */
-  public record Result(int status, String body, String idToken, String state) {}
+  public record Result(int status, String body, java.net.http.HttpHeaders headers, String idToken, String state) {}
 
   /** A whole launch: login initiation (POST, as Moodle does), authorisation, launch. */
   public Result launch(TestPlatform.LaunchSpec spec) {
@@ -59,7 +59,7 @@ public final class LtiBrowser {
       fields.put(m.group(1), m.group(2));
     }
     HttpResponse<String> page = postLaunch(fields.get("id_token"), fields.get("state"));
-    return new Result(page.statusCode(), page.body(), fields.get("id_token"), fields.get("state"));
+    return new Result(page.statusCode(), page.body(), page.headers(), fields.get("id_token"), fields.get("state"));
   }
 
   /** Posts an id_token and state to the tool's launch endpoint. */

@@ -33,16 +33,16 @@ public class LaunchPage {
     h.append("</header><main>");
     String who = launch.name() != null ? launch.name() : launch.subject();
     h.append("<section class=\"card\"><h1 id=\"who\">").append(esc(MessageFormat.format(m.getString("hello"), who))).append("</h1>");
-    h.append("<p class=\"meta\">").append(esc(m.getString("role"))).append(": ").append(esc(role(launch, m)));
+    h.append("<p class=\"meta\">").append(esc(m.getString("role"))).append(esc(m.getString("colon"))).append(esc(role(launch, m)));
     if (launch.resourceLinkTitle() != null) {
-      h.append(" · ").append(esc(m.getString("activity"))).append(": ").append(esc(launch.resourceLinkTitle()));
+      h.append(" · ").append(esc(m.getString("activity"))).append(esc(m.getString("colon"))).append(esc(launch.resourceLinkTitle()));
     }
     h.append("</p></section>");
 
     boolean ok = p.result().qualified();
     h.append("<section class=\"card\"><h2>").append(esc(m.getString("progress"))).append("</h2>");
-    h.append("<p class=\"policy\">").append(esc(m.getString("policy"))).append(": ").append(esc(p.result().policyId()))
-        .append(" (").append(esc(p.result().rulesetVersion())).append(")</p>");
+    h.append("<p class=\"policy\" title=\"").append(esc(p.result().policyId())).append(' ').append(esc(p.result().rulesetVersion()))
+        .append("\">").append(esc(m.getString("policy"))).append(esc(m.getString("colon"))).append(esc(p.policyName())).append("</p>");
     h.append("<p id=\"verdict\" class=\"verdict ").append(ok ? "ok" : "no").append("\">")
         .append(esc(m.getString(ok ? "qualified" : "not.qualified"))).append("</p>");
     h.append("<table id=\"hours\"><thead><tr><th>").append(esc(m.getString("bucket"))).append("</th><th>")

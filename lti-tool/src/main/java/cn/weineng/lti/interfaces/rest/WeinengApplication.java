@@ -32,6 +32,7 @@ public class WeinengApplication extends Application {
         ConstraintViolationMapper.class,
         WebApplicationExceptionMapper.class,
         UnexpectedErrorMapper.class,
+        SecurityHeadersFilter.class,
         // LTI
         LtiResource.class,
         LtiLaunchExceptionMapper.class,

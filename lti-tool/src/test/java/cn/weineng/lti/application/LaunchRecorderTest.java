@@ -1,0 +1,68 @@
+package cn.weineng.lti.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.weineng.lti.domain.Platform;
+import cn.weineng.policy.api.LearningActivity;
+import cn.weineng.xapi.domain.StatementValidator;
+import cn.weineng.xapi.domain.XapiVersion;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LaunchRecorderTest {
+
+  private static final Platform PLATFORM = new Platform("p-1", "Moodle", "https://moodle.example.cn", "client", Set.of("d-1"),
+      "https://moodle.example.cn/auth", null, "https://moodle.example.cn/jwks", "default", "cn-national-2019", OffsetDateTime.now());
+
+  private static Launch launch(String locale) {
+    return new Launch("p-1", "https://moodle.example.cn", "d-1", "user-42", "张晓梅",
+        List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"), "rl/7 a", "微能力", "course 9", "能力提升", "ITAP",
+        locale, "http://127.0.0.1:8080/lti/launch", "moodle", Map.of());
+  }
+
+  private static LaunchRecorder recorder() {
+    LaunchRecorder r = new LaunchRecorder();
+    r.publicUrl = "https://weineng.example.cn/";
+    return r;
+  }
+
+  @Test
+  void writesAValidStatementWithTheLtiAccountAndNoPersonalName() {
+    ObjectNode s = recorder().launchStatement(PLATFORM, launch("zh-CN"));
+    assertThat(new StatementValidator(XapiVersion.V1_0_3).validate(s, "statement")).isEmpty();
+    assertThat(s.at("/actor/account/homePage").asText()).isEqualTo("https://moodle.example.cn");
+    assertThat(s.at("/actor/account/name").asText()).isEqualTo("user-42");
+    assertThat(s.toString()).doesNotContain("张晓梅");
+    assertThat(s.at("/object/id").asText()).isEqualTo("https://weineng.example.cn/activities/lti/p-1/resource-link/rl%2F7+a");
+    assertThat(s.at("/context/contextActivities/parent/0/id").asText()).endsWith("/context/course+9");
+    assertThat(s.at("/context/language").asText()).isEqualTo("zh-CN");
+  }
+
+  @Test
+  void leavesOutALocaleThatIsNotALanguageTag() {
+    ObjectNode s = recorder().launchStatement(PLATFORM, launch("zh_CN <script>"));
+    assertThat(s.at("/context/language").isMissingNode()).isTrue();
+    assertThat(new StatementValidator(XapiVersion.V1_0_3).validate(s, "statement")).isEmpty();
+  }
+
+  @Test
+  void extractsWhatAPolicySeesFromAStatement() throws Exception {
+    JsonNode s = new ObjectMapper().readTree("""
+        {"id":"6e2f0a52-1c5b-4d9e-9c1a-2b3c4d5e6f70","actor":{"mbox":"mailto:a@b.cn"},
+         "verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},
+         "object":{"id":"https://c.cn/1","definition":{"type":"http://adlnet.gov/expapi/activities/course"}},
+         "result":{"completion":true,"duration":"PT1H30M"},"timestamp":"2026-11-30T08:00:00+08:00"}""");
+    LearningActivity a = LedgerRecorder.activity(s).orElseThrow();
+    assertThat(a.duration()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(a.activityType()).isEqualTo("http://adlnet.gov/expapi/activities/course");
+    assertThat(a.timestamp()).hasToString("2026-11-30T00:00:00Z");
+    assertThat(a.completion()).isTrue();
+  }
+}

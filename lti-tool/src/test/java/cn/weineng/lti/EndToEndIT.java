@@ -21,6 +21,7 @@ import gov.adlnet.xapi.model.Result;
 import gov.adlnet.xapi.model.Statement;
 import gov.adlnet.xapi.model.Verb;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -132,7 +133,7 @@ class EndToEndIT {
     assertThat(browser.launch(spec).body()).contains("Hello, 李明").contains("Not yet qualified");
     IssuedLrsCredential vendor = api.credential("default", "vendor 2");
     StatementClient client = new StatementClient(server.baseUrl + "/xapi/", vendor.getKey(), vendor.getSecret());
-    client.postStatement(completed(spec.subject, "https://courses.example.cn/c/9", "http://adlnet.gov/expapi/activities/course", "PT45H"));
+    String online = client.postStatement(completed(spec.subject, "https://courses.example.cn/c/9", "http://adlnet.gov/expapi/activities/course", "PT45H"));
     client.postStatement(completed(spec.subject, "https://school.example.cn/practice/B3", "https://w3id.org/weineng/xapi/activity-types/practice", "PT10H"));
 
     Course course = api.progress.listCourses(null, spec.contextId).get(0);
@@ -142,6 +143,15 @@ class EndToEndIT {
     String csv = Files.readString(api.progress.getCourseReport(course.getId(), null, "en").toPath(), StandardCharsets.UTF_8);
     assertThat(csv.substring(1).lines().toList().get(1))
         .isEqualTo(p.getLearnerId() + ",李明," + spec.subject + ",45,10,55,no,\"Practice 10 h is 18.1 % of the total, below the required 50 %.\"");
+
+    // voiding the online course takes its hours out of the ledger
+    HttpResponse<String> voided = api.xapi("POST", "statements", vendor, "1.0.3",
+        "{\"actor\":{\"mbox\":\"mailto:registrar@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+            + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + online + "\"}}");
+    assertThat(voided.statusCode()).isEqualTo(200);
+    LearnerProgress after = api.progress.getLearnerProgress(p.getLearnerId(), null, "en");
+    assertThat(after.getTotalHours()).isEqualTo(10.0);
+    assertThat(after.getHours()).extracting(BucketHours::getHours).containsExactly(0.0, 10.0);
   }
 
   static Statement completed(String sub, String activityId, String type, String duration) {

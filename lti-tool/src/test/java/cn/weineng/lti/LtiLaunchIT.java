@@ -16,9 +16,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -136,6 +141,39 @@ class LtiLaunchIT {
     LaunchSpec spec = spec();
     spec.tamper = c -> c.issueTime(new Date(System.currentTimeMillis() + 600_000)).expirationTime(new Date(System.currentTimeMillis() + 900_000));
     assertRefused(spec, browser.launch(spec), 401, "bad-iat");
+  }
+
+  @Test
+  void refusesALaunchForAnotherTargetThanTheLoginWasFor() {
+    LaunchSpec spec = spec();
+    spec.tamper = c -> c.claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", server.baseUrl + "/lti/launch?other=1");
+    assertRefused(spec, browser.launch(spec), 400, "target-link-uri-mismatch");
+  }
+
+  @Test
+  void aWholeClassOpeningANewCourseAtOnceGetsOneCourse() throws Exception {
+    String context = "course-rush-" + UUID.randomUUID();
+    List<LaunchSpec> specs = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      LaunchSpec s = spec();
+      s.contextId = context;
+      specs.add(s);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<LtiBrowser.Result>> results = new ArrayList<>();
+      for (LaunchSpec s : specs) {
+        results.add(pool.submit(() -> browser.launch(s)));
+      }
+      for (Future<LtiBrowser.Result> f : results) {
+        assertThat(f.get().status()).as(f.get().body()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    List<cn.weineng.api.client.model.Course> courses = api.progress.listCourses(null, context);
+    assertThat(courses).hasSize(1);
+    assertThat(courses.get(0).getLearnerCount()).isEqualTo(8);
   }
 
   @Test

@@ -115,6 +115,18 @@ class XapiStatementsIT {
   }
 
   @Test
+  void voidsAStatementInTheSameBatch() throws Exception {
+    String id = UUID.randomUUID().toString();
+    String voiding = "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+        + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + id + "\"}}";
+    HttpResponse<String> r = api.xapi("POST", "statements", cred, "1.0.3",
+        "[" + statement(id, "http://adlnet.gov/expapi/verbs/completed", "") + "," + voiding + "]");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode()).isEqualTo(404);
+    assertThat(api.xapi("GET", "statements?voidedStatementId=" + id, cred, "1.0.3", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void pagesWithMoreLinks() throws Exception {
     String verb = "https://w3id.org/weineng/test/verbs/paged-" + UUID.randomUUID();
     for (int i = 0; i < 3; i++) {

@@ -5,6 +5,7 @@ import cn.weineng.lti.domain.Enrolment;
 import cn.weineng.lti.domain.LtiClaims;
 import cn.weineng.lti.domain.Person;
 import cn.weineng.lti.domain.Platform;
+import cn.weineng.lti.infrastructure.InsertIfAbsent;
 import cn.weineng.xapi.application.LrsClient;
 import cn.weineng.xapi.application.StatementService;
 import cn.weineng.xapi.domain.AgentIdentifier;
@@ -39,7 +40,8 @@ public class LaunchRecorder {
   @PersistenceContext(unitName = "weineng")
   EntityManager em;
 
-  @Inject People people;
+  @Inject PersonDirectory people;
+  @Inject InsertIfAbsent inserts;
   @Inject StatementService statements;
 
   @Inject
@@ -59,21 +61,21 @@ public class LaunchRecorder {
 
     String courseId = null;
     if (launch.contextId() != null) {
-      List<Course> found = em.createNamedQuery("Course.byContext", Course.class)
-          .setParameter("platform", platform.id()).setParameter("context", launch.contextId()).getResultList();
-      Course course = found.isEmpty() ? new Course(UUID.randomUUID().toString(), platform.id(), launch.contextId(), now) : found.get(0);
+      // first launches of a new course from a whole class at once must not collide: insert-if-absent, then update
+      courseId = UUID.nameUUIDFromBytes(("course|" + platform.id() + "|" + launch.contextId()).getBytes(StandardCharsets.UTF_8)).toString();
+      inserts.insert(em, "course",
+          InsertIfAbsent.row("id", courseId, "platform_id", platform.id(), "context_id", launch.contextId(), "created_at", now),
+          List.of("platform_id", "context_id"));
+      Course course = em.createNamedQuery("Course.byContext", Course.class)
+          .setParameter("platform", platform.id()).setParameter("context", launch.contextId()).getSingleResult();
       course.describe(launch.contextTitle(), launch.contextLabel());
-      if (found.isEmpty()) {
-        em.persist(course);
-      }
       courseId = course.id();
       String roles = String.join(" ", launch.roles());
-      Enrolment e = em.find(Enrolment.class, new Enrolment.Key(courseId, personId));
-      if (e == null) {
-        em.persist(new Enrolment(courseId, personId, roles.length() > 4000 ? roles.substring(0, 4000) : roles, now));
-      } else {
-        e.launched(roles.length() > 4000 ? roles.substring(0, 4000) : roles, now);
-      }
+      roles = roles.length() > 4000 ? roles.substring(0, 4000) : roles;
+      inserts.insert(em, "enrolment",
+          InsertIfAbsent.row("course_id", courseId, "person_id", personId, "roles", roles, "last_launch_at", now),
+          List.of("course_id", "person_id"));
+      em.find(Enrolment.class, new Enrolment.Key(courseId, personId)).launched(roles, now);
     }
 
     ObjectNode statement = launchStatement(platform, launch);

@@ -62,7 +62,14 @@ public class LaunchValidator {
     JWTClaimsSet claims = verify(idToken, platform, login);
 
     // Security 5.1.3 step 8: the nonce must be ours (bound to this state) and used only once
-    if (!states.useNonce(platform.id(), login.nonce())) {
+    boolean fresh;
+    try {
+      fresh = states.useNonce(platform.id(), login.nonce());
+    } catch (RuntimeException e) {
+      // another node recorded the same nonce between our check and our insert: a replay
+      fresh = false;
+    }
+    if (!fresh) {
       throw new LtiLaunchException(401, "nonce-replayed", "This launch's nonce was already used.");
     }
 
@@ -84,6 +91,10 @@ public class LaunchValidator {
     String target = string(claims, LtiClaims.TARGET_LINK_URI);
     if (target == null) {
       throw new LtiLaunchException(400, "missing-target-link-uri", "The launch lacks target_link_uri.");
+    }
+    // the launch must be for the target the login was started for
+    if (!target.equals(login.targetLinkUri())) {
+      throw new LtiLaunchException(400, "target-link-uri-mismatch", "The launch's target_link_uri differs from the one its login was started for.");
     }
     Map<String, Object> link = object(claims, LtiClaims.RESOURCE_LINK);
     if (link == null || !(link.get("id") instanceof String linkId) || linkId.isBlank()) {
@@ -142,7 +153,9 @@ public class LaunchValidator {
     } catch (ParseException e) {
       throw new LtiLaunchException(400, "malformed-id-token", "The id_token is not a JWT.");
     } catch (BadJWTException e) {
-      throw new LtiLaunchException(401, claimCheck(e.getMessage()), "The id_token was refused: " + e.getMessage() + ".");
+      // fixed messages: the library's text can carry claim values (our nonce, the token's audience)
+      String check = claimCheck(e.getMessage());
+      throw new LtiLaunchException(401, check, "The id_token was refused: " + CHECK_MESSAGES.getOrDefault(check, "its claims are not valid for this tool") + ".");
     } catch (BadJOSEException e) {
       throw new LtiLaunchException(401, "bad-signature", "The id_token's signature does not verify with the platform's keys.");
     } catch (JOSEException e) {
@@ -164,8 +177,18 @@ public class LaunchValidator {
     return claims;
   }
 
+  private static final Map<String, String> CHECK_MESSAGES = Map.of(
+      "missing-claims", "it lacks a required claim (sub, exp, iat, nonce or message_type)",
+      "bad-audience", "its audience (aud) is not this tool",
+      "expired", "it has expired",
+      "bad-nonce", "its nonce is not the one this login issued",
+      "bad-issuer", "its issuer (iss) is not the registered platform");
+
   private static String claimCheck(String message) {
     String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+    if (m.contains("missing required claims")) {
+      return "missing-claims";
+    }
     if (m.contains("aud")) {
       return "bad-audience";
     }

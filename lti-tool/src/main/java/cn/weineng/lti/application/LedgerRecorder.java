@@ -36,43 +36,54 @@ public class LedgerRecorder {
   EntityManager em;
 
   @Inject PolicyRegistry policies;
-  @Inject People people;
+  @Inject PersonDirectory people;
 
   void onStored(@Observes StatementsStored event) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    List<String> voided = new java.util.ArrayList<>();
     for (JsonNode s : event.statements()) {
-      String verb = s.path("verb").path("id").asText();
-      if (VOIDED.equals(verb)) {
+      if (VOIDED.equals(s.path("verb").path("id").asText())) {
+        voided.add(s.path("object").path("id").asText().toLowerCase(java.util.Locale.ROOT));
+      } else {
+        credit(event.storeId(), s, now);
+      }
+    }
+    // voids last, so that a statement voided in its own batch leaves no line behind
+    if (!voided.isEmpty()) {
+      em.flush();
+      for (String target : voided) {
         em.createNamedQuery("LedgerEntry.deleteForStatement")
             .setParameter("store", event.storeId())
-            .setParameter("statement", s.path("object").path("id").asText().toLowerCase(java.util.Locale.ROOT))
+            .setParameter("statement", target)
             .executeUpdate();
+      }
+    }
+  }
+
+  private void credit(String storeId, JsonNode s, OffsetDateTime now) {
+    Optional<LearningActivity> activity = activity(s);
+    Optional<String> ifi = AgentIdentifier.of(s.get("actor"));
+    if (activity.isEmpty() || ifi.isEmpty()) {
+      return;
+    }
+    String personId = null;
+    for (PolicyRegistry.Installed p : policies.all()) {
+      List<HourCredit> credits;
+      try {
+        credits = p.policy().credit(activity.get());
+      } catch (RuntimeException e) {
+        // a faulty policy must not lose a valid statement; the line is missing until a replay
+        LOG.log(Level.SEVERE, "policy " + p.id() + " failed to credit statement " + activity.get().statementId(), e);
         continue;
       }
-      Optional<LearningActivity> activity = activity(s);
-      Optional<String> ifi = AgentIdentifier.of(s.get("actor"));
-      if (activity.isEmpty() || ifi.isEmpty()) {
-        continue;
-      }
-      String personId = null;
-      for (PolicyRegistry.Installed p : policies.all()) {
-        List<HourCredit> credits;
-        try {
-          credits = p.policy().credit(activity.get());
-        } catch (RuntimeException e) {
-          // a faulty policy must not lose a valid statement; the line is missing until a replay
-          LOG.log(Level.SEVERE, "policy " + p.id() + " failed to credit statement " + activity.get().statementId(), e);
-          continue;
+      for (HourCredit c : credits) {
+        if (personId == null) {
+          personId = people.resolve(storeId, ifi.get());
         }
-        for (HourCredit c : credits) {
-          if (personId == null) {
-            personId = people.resolve(event.storeId(), ifi.get());
-          }
-          em.persist(new LedgerEntry(
-              event.storeId(), personId, p.id(), p.rulesetVersion(), activity.get().statementId(),
-              activity.get().activityId(), c.bucket(), c.seconds(),
-              activity.get().timestamp().atOffset(ZoneOffset.UTC), c.rule(), now));
-        }
+        em.persist(new LedgerEntry(
+            storeId, personId, p.id(), p.rulesetVersion(), activity.get().statementId(),
+            activity.get().activityId(), c.bucket(), c.seconds(),
+            activity.get().timestamp().atOffset(ZoneOffset.UTC), c.rule(), now));
       }
     }
   }

@@ -1,19 +1,22 @@
 package cn.weineng.lti.application;
 
-import cn.weineng.lti.domain.Person;
 import cn.weineng.lti.domain.PersonIdentity;
+import cn.weineng.lti.infrastructure.InsertIfAbsent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Finds the person an agent identifier belongs to in a store, creating one on first sight. Creation
- * commits on its own so that two requests meeting the same new learner at once end with one person.
+ * Finds the person an agent identifier belongs to in a store, creating one on first sight, in the caller's
+ * transaction: if the caller rolls back, no person is left behind. A new person's id is derived from the store
+ * and identifier, so two transactions meeting the same new learner at once create the same row, once.
  */
 @ApplicationScoped
 public class PersonDirectory {
@@ -21,28 +24,21 @@ public class PersonDirectory {
   @PersistenceContext(unitName = "weineng")
   EntityManager em;
 
+  @Inject InsertIfAbsent inserts;
+
   /** The id of the person known by {@code ifi} in the store. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @Transactional(Transactional.TxType.MANDATORY)
   public String resolve(String storeId, String ifi) {
     PersonIdentity known = em.find(PersonIdentity.class, new PersonIdentity.Key(storeId, ifi));
     if (known != null) {
       return known.personId();
     }
+    String personId = UUID.nameUUIDFromBytes(("person|" + storeId + "|" + ifi).getBytes(StandardCharsets.UTF_8)).toString();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    Person person = new Person(UUID.randomUUID().toString(), storeId, now);
-    em.persist(person);
-    em.persist(new PersonIdentity(storeId, ifi, person.id(), now));
-    try {
-      em.flush();
-    } catch (PersistenceException e) {
-      // a concurrent request created the identity first; the caller retries and finds it
-      throw new ConcurrentCreation();
-    }
-    return person.id();
-  }
-
-  /** Raised when another transaction created the same identity first. */
-  public static final class ConcurrentCreation extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+    inserts.insert(em, "person", InsertIfAbsent.row("id", personId, "store_id", storeId, "created_at", now), List.of("id"));
+    inserts.insert(em, "person_identity",
+        InsertIfAbsent.row("store_id", storeId, "ifi", ifi, "person_id", personId, "created_at", now), List.of("store_id", "ifi"));
+    return em.createQuery("select i.personId from PersonIdentity i where i.storeId = :store and i.ifi = :ifi", String.class)
+        .setParameter("store", storeId).setParameter("ifi", ifi).getSingleResult();
   }
 }

@@ -27,6 +27,7 @@ public class SchemaMigrator {
   DataSource dataSource;
 
   private String schemaVersion;
+  private boolean postgreSql;
 
   @PostConstruct
   void migrate() {
@@ -37,10 +38,20 @@ public class SchemaMigrator {
             .load()
             .migrate();
     schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      postgreSql = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("the database did not answer after migrating", e);
+    }
     LOG.info(() -> "database schema at version " + schemaVersion + " (" + result.migrationsExecuted + " migration(s) applied now)");
   }
 
   public String schemaVersion() {
     return schemaVersion;
+  }
+
+  /** Whether the database is PostgreSQL (else H2), for the few statements whose SQL differs. */
+  public boolean isPostgreSql() {
+    return postgreSql;
   }
 }

@@ -91,8 +91,9 @@ public final class StatementValidator {
     }
     if (statement.has("version")) {
       JsonNode v = statement.get("version");
-      if (!v.isTextual() || !(v.asText().matches("1\\.0(\\.\\d+)?") || v.asText().matches("2\\.0(\\.\\d+)?"))) {
-        out.add(new Violation(path + ".version", "must be a string starting with 1.0 or 2.0"));
+      String family = version == XapiVersion.V2_0_0 ? "2\\.0(\\.\\d+)?" : "1\\.0(\\.\\d+)?";
+      if (!v.isTextual() || !v.asText().matches(family)) {
+        out.add(new Violation(path + ".version", "must be " + (version == XapiVersion.V2_0_0 ? "2.0.x" : "1.0.x") + " under this version header"));
       }
     }
     return out;
@@ -442,7 +443,7 @@ public final class StatementValidator {
     }
     optionalString(c, "revision", path, out);
     optionalString(c, "platform", path, out);
-    if (("Agent".equals(objectType) || "Group".equals(objectType)) && (c.has("revision") || c.has("platform"))) {
+    if (objectType != null && !"Activity".equals(objectType) && (c.has("revision") || c.has("platform"))) {
       out.add(new Violation(path, "revision and platform are only allowed when the object is an Activity"));
     }
     if (c.has("language")) {
@@ -580,6 +581,8 @@ public final class StatementValidator {
       }
       if (at.has("fileUrl")) {
         iri(at.get("fileUrl"), p + ".fileUrl", out);
+      } else {
+        out.add(new Violation(p + ".fileUrl", "is required: this LRS does not take attachment content (multipart/mixed) yet"));
       }
     }
   }

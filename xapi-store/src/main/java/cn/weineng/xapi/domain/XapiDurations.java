@@ -13,12 +13,15 @@ public final class XapiDurations {
       Pattern.compile(
           "P(?:(\\d+(?:\\.\\d+)?)W)?(?:(\\d+(?:\\.\\d+)?)D)?(?:T(?:(\\d+(?:\\.\\d+)?)H)?(?:(\\d+(?:\\.\\d+)?)M)?(?:(\\d+(?:\\.\\d+)?)S)?)?");
 
+  /** Ten years: the longest duration taken as exact. */
+  static final long MAX_SECONDS = 10L * 366 * 86400;
+
   private XapiDurations() {}
 
   /**
    * The exact length of a duration in weeks, days, hours, minutes and seconds (a day counted as 24 h);
    * empty for durations in years or months, whose length depends on the calendar, and for malformed
-   * text. Sub-second fractions are truncated.
+   * text, and for anything longer than ten years. Sub-second fractions are truncated.
    */
   public static Optional<Duration> exact(String iso) {
     if (iso == null || iso.equals("P") || iso.endsWith("T")) {
@@ -35,6 +38,10 @@ public final class XapiDurations {
       if (g != null) {
         seconds = seconds.add(new BigDecimal(g).multiply(BigDecimal.valueOf(unit[i])));
       }
+    }
+    // beyond ten years a duration is not a plausible training record; refusing it also keeps sums from overflowing
+    if (seconds.compareTo(BigDecimal.valueOf(MAX_SECONDS)) > 0) {
+      return Optional.empty();
     }
     return Optional.of(Duration.ofSeconds(seconds.longValue()));
   }

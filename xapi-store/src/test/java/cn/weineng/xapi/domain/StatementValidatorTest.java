@@ -113,6 +113,26 @@ class StatementValidatorTest {
   }
 
   @Test
+  void refusesRevisionAndPlatformUnlessTheObjectIsAnActivity() {
+    String ref = "{'actor':" + ACTOR + ",'verb':" + VERB + ",'object':{'objectType':'StatementRef','id':'6e2f0a52-1c5b-4d9e-9c1a-2b3c4d5e6f70'},'context':{'platform':'Moodle'}}";
+    assertThat(v1.validate(json(ref), "s")).extracting(Violation::path).contains("s.context");
+  }
+
+  @Test
+  void holdsTheVersionPropertyToTheHeadersFamily() {
+    assertThat(v1.validate(json(statement(",'version':'1.0.3'")), "s")).isEmpty();
+    assertThat(v1.validate(json(statement(",'version':'2.0.0'")), "s")).extracting(Violation::path).containsExactly("s.version");
+    assertThat(v2.validate(json(statement(",'version':'2.0.0'")), "s")).isEmpty();
+  }
+
+  @Test
+  void refusesAttachmentsWhoseContentWouldNeedMultipart() {
+    String a = statement(",'attachments':[{'usageType':'http://adlnet.gov/expapi/attachments/signature','display':{'en':'sig'},"
+        + "'contentType':'application/octet-stream','length':10,'sha2':'abc'}]");
+    assertThat(v1.validate(json(a), "s")).extracting(Violation::path).containsExactly("s.attachments[0].fileUrl");
+  }
+
+  @Test
   void refusesNullValues() {
     assertThat(v1.validate(json(statement(",'result':null")), "s")).extracting(Violation::path).contains("s.result");
   }
@@ -124,6 +144,7 @@ class StatementValidatorTest {
     assertThat(XapiDurations.exact("P1W")).contains(Duration.ofDays(7));
     assertThat(XapiDurations.exact("P1M")).isEmpty();
     assertThat(XapiDurations.exact("PT")).isEmpty();
+    assertThat(XapiDurations.exact("PT999999999999999999999H")).as("absurdly long").isEmpty();
   }
 
   @Test

@@ -11,8 +11,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
-/** Every /api request needs the admin's HTTP Basic credentials. */
+/** Every REST API resource ({@link AdminApi}) needs the admin's HTTP Basic credentials. */
 @Provider
+@AdminApi
 @Priority(Priorities.AUTHENTICATION)
 public class AdminAuthFilter implements ContainerRequestFilter {
 
@@ -20,9 +21,6 @@ public class AdminAuthFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!request.getUriInfo().getPath().startsWith("api/")) {
-      return;
-    }
     if (!admins.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
       request.abortWith(
           Response.fromResponse(

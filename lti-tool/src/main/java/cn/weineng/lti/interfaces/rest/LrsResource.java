@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** /api/stores and /api/lrs/credentials. */
 @RequestScoped
+@AdminApi
 public class LrsResource implements LrsApi {
 
   @Inject CredentialService credentials;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 
 /** /api/platforms. */
 @RequestScoped
+@AdminApi
 public class PlatformsResource implements PlatformsApi {
 
   @Inject PlatformService platforms;

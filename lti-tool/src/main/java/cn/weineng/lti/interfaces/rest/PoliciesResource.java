@@ -11,6 +11,7 @@ import java.util.Locale;
 
 /** /api/policies. */
 @RequestScoped
+@AdminApi
 public class PoliciesResource implements PoliciesApi {
 
   @Inject PolicyRegistry policies;

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 
 /** /api/courses and /api/learners: progress and reports. */
 @RequestScoped
+@AdminApi
 public class ProgressResource implements ProgressApi {
 
   @Inject ProgressService progress;

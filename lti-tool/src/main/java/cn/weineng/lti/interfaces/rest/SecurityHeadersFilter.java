@@ -16,7 +16,7 @@ public class SecurityHeadersFilter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
-    if (!request.getUriInfo().getPath().startsWith("lti/")) {
+    if (!"lti".equals(request.getUriInfo().getPathSegments().get(0).getPath())) {
       response.getHeaders().putSingle("X-Frame-Options", "DENY");
     }
   }

@@ -101,16 +101,14 @@ public class DefaultStatementService implements StatementService {
       }
     }
 
-    Map<String, ObjectNode> voiding = new LinkedHashMap<>();
-    for (ObjectNode s : fresh) {
-      if (VOIDED.equals(s.path("verb").path("id").asText())) {
-        voiding.put(s.get("object").get("id").asText().toLowerCase(Locale.ROOT), s);
-      }
-    }
-    voidTargets(client.storeId(), voiding);
+    Set<String> voidedInBatch = voidTargets(client.storeId(), fresh, batch);
 
     for (ObjectNode s : fresh) {
-      em.persist(toEntity(client.storeId(), s, version));
+      StatementEntity entity = toEntity(client.storeId(), s, version);
+      if (voidedInBatch.contains(entity.statementId())) {
+        entity.markVoided();
+      }
+      em.persist(entity);
     }
     if (!fresh.isEmpty()) {
       em.flush();
@@ -154,23 +152,43 @@ public class DefaultStatementService implements StatementService {
     return out;
   }
 
-  private void voidTargets(String storeId, Map<String, ObjectNode> voiding) {
-    if (voiding.isEmpty()) {
-      return;
-    }
-    Map<String, StatementEntity> targets = existing(storeId, new HashSet<>(voiding.keySet()));
-    for (Map.Entry<String, ObjectNode> e : voiding.entrySet()) {
-      StatementEntity target = targets.get(e.getKey());
-      if (target != null && VOIDED.equals(target.verbId())) {
-        throw new XapiException(
-            400,
-            "statement " + e.getKey() + " is itself a voiding statement and cannot be voided",
-            List.of(new Violation("statement.object.id", "refers to a voiding statement")));
-      }
-      if (target != null) {
-        target.markVoided();
+  /**
+   * Marks the targets of voiding statements voided: stored ones now, ones in this batch through the returned
+   * set. A voiding statement cannot void another voiding statement, stored or in the batch.
+   */
+  private Set<String> voidTargets(String storeId, List<ObjectNode> fresh, boolean batch) {
+    Map<String, ObjectNode> inBatch = new HashMap<>();
+    Map<String, Integer> voidingAt = new LinkedHashMap<>();
+    for (int i = 0; i < fresh.size(); i++) {
+      ObjectNode s = fresh.get(i);
+      inBatch.put(s.get("id").asText(), s);
+      if (VOIDED.equals(s.path("verb").path("id").asText())) {
+        voidingAt.put(s.get("object").get("id").asText().toLowerCase(Locale.ROOT), i);
       }
     }
+    Set<String> voidedInBatch = new HashSet<>();
+    if (voidingAt.isEmpty()) {
+      return voidedInBatch;
+    }
+    Map<String, StatementEntity> stored = existing(storeId, new HashSet<>(voidingAt.keySet()));
+    for (Map.Entry<String, Integer> e : voidingAt.entrySet()) {
+      String target = e.getKey();
+      StatementEntity storedTarget = stored.get(target);
+      ObjectNode batchTarget = inBatch.get(target);
+      String targetVerb = storedTarget != null ? storedTarget.verbId()
+          : batchTarget != null ? batchTarget.path("verb").path("id").asText() : null;
+      if (VOIDED.equals(targetVerb)) {
+        String path = (batch ? "statements[" + e.getValue() + "]" : "statement") + ".object.id";
+        throw new XapiException(400, "statement " + target + " is itself a voiding statement and cannot be voided",
+            List.of(new Violation(path, "refers to a voiding statement")));
+      }
+      if (storedTarget != null) {
+        storedTarget.markVoided();
+      } else if (batchTarget != null) {
+        voidedInBatch.add(target);
+      }
+    }
+    return voidedInBatch;
   }
 
   private static StatementEntity toEntity(String storeId, ObjectNode s, XapiVersion version) {

@@ -135,7 +135,7 @@ public class StatementsResource {
           .orElseThrow(() -> new XapiException(404, "no " + (voidedId != null ? "voided " : "") + "statement " + id + " in this store"));
       return Response.ok(Json.write(format(s, format)), MediaType.APPLICATION_JSON)
           .header("X-Experience-API-Consistent-Through", consistent)
-          .header("Last-Modified", s.path("stored").asText())
+          .header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(StatementValidator.Timestamps.parse(s.path("stored").asText())))
           .build();
     }
 

@@ -12,7 +12,7 @@ public class XapiResponseFilter implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (!request.getUriInfo().getPath().startsWith("xapi")) {
+    if (!"xapi".equals(request.getUriInfo().getPathSegments().get(0).getPath())) {
       return;
     }
     Object v = request.getProperty(XapiRequestFilter.VERSION);

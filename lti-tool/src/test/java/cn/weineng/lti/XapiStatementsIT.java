@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -124,6 +125,32 @@ class XapiStatementsIT {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode()).isEqualTo(404);
     assertThat(api.xapi("GET", "statements?voidedStatementId=" + id, cred, "1.0.3", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void concurrentWritesForOneNewLearnerAndOneIdAllSucceed() throws Exception {
+    String learner = "{\"account\":{\"homePage\":\"https://lms.example.cn\",\"name\":\"new-" + UUID.randomUUID() + "\"}}";
+    String sameId = UUID.randomUUID().toString();
+    String same = "{\"id\":\"" + sameId + "\",\"actor\":" + learner + ",\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+        + "\"object\":{\"id\":\"https://courses.example.cn/c/rush\",\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/course\"}},"
+        + "\"result\":{\"duration\":\"PT1H\"}}";
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String other = same.replace(sameId, UUID.randomUUID().toString()).replace("c/rush", "c/rush-" + i);
+        answers.add(pool.submit(() -> api.xapi("POST", "statements", cred, "1.0.3", same)));
+        answers.add(pool.submit(() -> api.xapi("POST", "statements", cred, "1.0.3", other)));
+      }
+      for (java.util.concurrent.Future<HttpResponse<String>> a : answers) {
+        assertThat(a.get().statusCode()).as(a.get().body()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    String agent = java.net.URLEncoder.encode(learner, StandardCharsets.UTF_8);
+    assertThat(JSON.readTree(api.xapi("GET", "statements?limit=50&agent=" + agent, cred, "1.0.3", null).body()).get("statements"))
+        .as("one copy of the repeated statement, eight others").hasSize(9);
   }
 
   @Test

@@ -101,7 +101,13 @@ public class LtiResource {
           "This launch was started in another browser window; start the activity again from the course.");
     }
     Launch launch = validator.validate(idToken, state);
-    LaunchRecorder.Recorded recorded = recorder.record(launch);
+    LaunchRecorder.Recorded recorded;
+    try {
+      recorded = recorder.record(launch);
+    } catch (RuntimeException first) {
+      // a concurrent launch created the same course or person first (a unique key): the retry finds the rows
+      recorded = recorder.record(launch);
+    }
     Locale locale = Locales.of(launch.locale());
     Progress p = progress.forPerson(recorded.personId(), null, locale);
     Platform platform = em.find(Platform.class, launch.platformId());

@@ -82,7 +82,7 @@ public class StatementsResource {
     if (!idProblems.isEmpty()) {
       throw new XapiException(400, "statementId is not a UUID", idProblems);
     }
-    statements.store(client(), List.of(statement), version());
+    storeRetryingOnce(List.of(statement));
     return Response.noContent().build();
   }
 
@@ -97,7 +97,7 @@ public class StatementsResource {
     } else {
       batch.add(json);
     }
-    List<String> ids = statements.store(client(), batch, version());
+    List<String> ids = storeRetryingOnce(batch);
     return Response.ok(Json.write(ids), MediaType.APPLICATION_JSON).build();
   }
 
@@ -278,6 +278,21 @@ public class StatementsResource {
       throw XapiException.badRequest("the request body is not valid JSON" + where);
     } catch (IOException e) {
       throw XapiException.badRequest("the request body could not be read");
+    }
+  }
+
+  /**
+   * Stores, retrying once when the transaction failed for another reason than the request (a concurrent
+   * request stored the same statement id or created the same learner first); the retry sees the other
+   * request's rows and answers as if the two had come one after the other.
+   */
+  private List<String> storeRetryingOnce(List<JsonNode> batch) {
+    try {
+      return statements.store(client(), batch, version());
+    } catch (XapiException refused) {
+      throw refused;
+    } catch (RuntimeException concurrent) {
+      return statements.store(client(), batch, version());
     }
   }
 

@@ -99,6 +99,16 @@ class XapiStatementsIT {
   }
 
   @Test
+  void returnsASingleContextActivityAsAnArrayOfOne() throws Exception {
+    String id = UUID.randomUUID().toString();
+    api.xapi("POST", "statements", cred, "1.0.3", statement(id, "http://adlnet.gov/expapi/verbs/completed",
+        ",\"context\":{\"contextActivities\":{\"parent\":{\"id\":\"https://moodle.example.cn/course/7\"}}}"));
+    JsonNode stored = JSON.readTree(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).body());
+    assertThat(stored.at("/context/contextActivities/parent").isArray()).isTrue();
+    assertThat(stored.at("/context/contextActivities/parent/0/id").asText()).isEqualTo("https://moodle.example.cn/course/7");
+  }
+
+  @Test
   void voidedStatementsAreFoundOnlyAsVoided() throws Exception {
     String id = UUID.randomUUID().toString();
     assertThat(api.xapi("POST", "statements", cred, "1.0.3", statement(id, "http://adlnet.gov/expapi/verbs/completed", "")).statusCode()).isEqualTo(200);

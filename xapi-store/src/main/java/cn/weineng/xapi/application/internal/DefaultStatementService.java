@@ -136,7 +136,23 @@ public class DefaultStatementService implements StatementService {
     if (!s.hasNonNull("version")) {
       s.put("version", version == XapiVersion.V2_0_0 ? "2.0.0" : "1.0.0");
     }
+    contextActivitiesAsArrays(s.get("context"));
+    if ("SubStatement".equals(s.path("object").path("objectType").asText())) {
+      contextActivitiesAsArrays(s.get("object").get("context"));
+    }
     return s;
+  }
+
+  /** xAPI 1.0.3 §4.1.6.2: a single context activity is stored (and returned) as an array of one. */
+  private static void contextActivitiesAsArrays(JsonNode context) {
+    if (context instanceof ObjectNode c && c.get("contextActivities") instanceof ObjectNode ca) {
+      for (String kind : List.of("parent", "grouping", "category", "other")) {
+        JsonNode v = ca.get(kind);
+        if (v != null && v.isObject()) {
+          ca.putArray(kind).add(v);
+        }
+      }
+    }
   }
 
   private Map<String, StatementEntity> existing(String storeId, Set<String> ids) {

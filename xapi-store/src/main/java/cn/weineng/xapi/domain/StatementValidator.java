@@ -30,9 +30,10 @@ public final class StatementValidator {
   private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
   private static final Pattern LANG =
       Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
+  /** ISO 8601 durations: PnW alone, or PnYnMnDTnHnMnS with at least one part (ISO 8601:2004 4.4.3.2). */
   private static final Pattern DURATION =
       Pattern.compile(
-          "P(?!$)(\\d+(?:\\.\\d+)?Y)?(\\d+(?:\\.\\d+)?M)?(\\d+(?:\\.\\d+)?W)?(\\d+(?:\\.\\d+)?D)?"
+          "P\\d+(?:\\.\\d+)?W|P(?!$)(\\d+(?:\\.\\d+)?Y)?(\\d+(?:\\.\\d+)?M)?(\\d+(?:\\.\\d+)?D)?"
               + "(T(?=\\d)(\\d+(?:\\.\\d+)?H)?(\\d+(?:\\.\\d+)?M)?(\\d+(?:\\.\\d+)?S)?)?");
   private static final Pattern TIMESTAMP =
       Pattern.compile(
@@ -87,13 +88,14 @@ public final class StatementValidator {
       timestamp(statement.get("stored"), path + ".stored", out);
     }
     if (statement.has("authority")) {
-      actor(statement.get("authority"), path + ".authority", out);
+      authority(statement.get("authority"), path + ".authority", out);
     }
     if (statement.has("version")) {
       JsonNode v = statement.get("version");
-      String family = version == XapiVersion.V2_0_0 ? "2\\.0(\\.\\d+)?" : "1\\.0(\\.\\d+)?";
+      // a 2.0 LRS still takes 1.0.x statements; under a 1.0.x header only 1.0.x is valid
+      String family = version == XapiVersion.V2_0_0 ? "(1|2)\\.0(\\.\\d+)?" : "1\\.0(\\.\\d+)?";
       if (!v.isTextual() || !v.asText().matches(family)) {
-        out.add(new Violation(path + ".version", "must be " + (version == XapiVersion.V2_0_0 ? "2.0.x" : "1.0.x") + " under this version header"));
+        out.add(new Violation(path + ".version", "must be " + (version == XapiVersion.V2_0_0 ? "1.0.x or 2.0.x" : "1.0.x") + " under this version header"));
       }
     }
     return out;
@@ -149,6 +151,23 @@ public final class StatementValidator {
     } else {
       out.add(new Violation(path + ".objectType", "must be \"Agent\" or \"Group\", not \"" + type + "\""));
     }
+  }
+
+  /** Data 2.4.9: an Agent, or an anonymous Group of exactly two Agents (an OAuth consumer and a user). */
+  private void authority(JsonNode a, String path, List<Violation> out) {
+    actor(a, path, out);
+    if (a.isObject() && "Group".equals(a.path("objectType").asText())) {
+      if (ifisPresent(a)) {
+        out.add(new Violation(path, "an authority Group must be anonymous (no mbox, mbox_sha1sum, openid or account)"));
+      }
+      if (!a.path("member").isArray() || a.path("member").size() != 2) {
+        out.add(new Violation(path + ".member", "an authority Group has exactly two Agents"));
+      }
+    }
+  }
+
+  private static boolean ifisPresent(JsonNode a) {
+    return a.has("mbox") || a.has("mbox_sha1sum") || a.has("openid") || a.has("account");
   }
 
   private void agent(JsonNode a, String path, List<Violation> out) {
@@ -329,6 +348,14 @@ public final class StatementValidator {
             if (!c.get(i).isTextual()) {
               out.add(new Violation(p + ".correctResponsesPattern[" + i + "]", "must be a string"));
             }
+          }
+        }
+      }
+      if (!d.has("interactionType")) {
+        for (String needs : List.of("correctResponsesPattern", "choices", "scale", "source", "target", "steps")) {
+          if (d.has(needs)) {
+            out.add(new Violation(p + ".interactionType", "is required when " + needs + " is present"));
+            break;
           }
         }
       }

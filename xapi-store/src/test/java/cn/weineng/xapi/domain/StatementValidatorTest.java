@@ -123,6 +123,8 @@ class StatementValidatorTest {
     assertThat(v1.validate(json(statement(",'version':'1.0.3'")), "s")).isEmpty();
     assertThat(v1.validate(json(statement(",'version':'2.0.0'")), "s")).extracting(Violation::path).containsExactly("s.version");
     assertThat(v2.validate(json(statement(",'version':'2.0.0'")), "s")).isEmpty();
+    assertThat(v2.validate(json(statement(",'version':'1.0.9'")), "s")).as("2.0 takes 1.0.x statements").isEmpty();
+    assertThat(v2.validate(json(statement(",'version':'3.0.0'")), "s")).isNotEmpty();
   }
 
   @Test
@@ -130,6 +132,29 @@ class StatementValidatorTest {
     String a = statement(",'attachments':[{'usageType':'http://adlnet.gov/expapi/attachments/signature','display':{'en':'sig'},"
         + "'contentType':'application/octet-stream','length':10,'sha2':'abc'}]");
     assertThat(v1.validate(json(a), "s")).extracting(Violation::path).containsExactly("s.attachments[0].fileUrl");
+  }
+
+  @Test
+  void requiresInteractionTypeWithInteractionProperties() {
+    String s = "{'actor':" + ACTOR + ",'verb':" + VERB + ",'object':{'id':'https://x.cn/q1','definition':{'correctResponsesPattern':['a']}}}";
+    assertThat(v1.validate(json(s), "s")).extracting(Violation::path).containsExactly("s.object.definition.interactionType");
+  }
+
+  @Test
+  void holdsAnAuthorityGroupToTwoAnonymousMembers() {
+    String one = statement(",'authority':{'objectType':'Group','member':[{'mbox':'mailto:a@b.cn'}]}");
+    assertThat(v1.validate(json(one), "s")).extracting(Violation::path).contains("s.authority.member");
+    String named = statement(",'authority':{'objectType':'Group','mbox':'mailto:g@b.cn','member':[{'mbox':'mailto:a@b.cn'},{'mbox':'mailto:c@b.cn'}]}");
+    assertThat(v1.validate(json(named), "s")).extracting(Violation::path).contains("s.authority");
+    String ok = statement(",'authority':{'objectType':'Group','member':[{'account':{'homePage':'https://o.cn','name':'app'}},{'mbox':'mailto:a@b.cn'}]}");
+    assertThat(v1.validate(json(ok), "s")).isEmpty();
+  }
+
+  @Test
+  void refusesWeeksMixedWithOtherDurationParts() {
+    assertThat(v1.validate(json(statement(",'result':{'duration':'P4W1D'}")), "s")).extracting(Violation::path).containsExactly("s.result.duration");
+    assertThat(v1.validate(json(statement(",'result':{'duration':'P4W'}")), "s")).isEmpty();
+    assertThat(v1.validate(json(statement(",'result':{'duration':'PT4H35M59.14S'}")), "s")).isEmpty();
   }
 
   @Test

@@ -32,7 +32,7 @@ public class WeinengApplication extends Application {
         ConstraintViolationMapper.class,
         WebApplicationExceptionMapper.class,
         UnexpectedErrorMapper.class,
-        SecurityHeadersFilter.class,
+        StandardHeadersFilter.class,
         // LTI
         LtiResource.class,
         LtiLaunchExceptionMapper.class,

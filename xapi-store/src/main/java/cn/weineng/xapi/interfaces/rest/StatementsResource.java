@@ -118,7 +118,7 @@ public class StatementsResource {
       throw XapiException.badRequest("format must be exact, ids or canonical");
     }
     String storeId = client().storeId();
-    String consistent = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC));
+    String consistent = XapiResponseFilter.consistentThrough();
     String statementId = q.getFirst("statementId");
     String voidedId = q.getFirst("voidedStatementId");
     if (statementId != null || voidedId != null) {

@@ -204,6 +204,34 @@ class XapiStatementsIT {
   }
 
   @Test
+  void filtersByAgentAndActivityDirectlyOrBroadly() throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String expert = "{\"mbox\":\"mailto:expert-" + tag + "@example.cn\"}";
+    String unit = "https://courses.example.cn/unit-" + tag;
+    // the expert reviews a teacher's work: expert as actor; then the expert as instructor in the teacher's statement
+    String reviewed = "{\"actor\":" + expert + ",\"verb\":{\"id\":\"http://id.tincanapi.com/verb/reviewed\"},"
+        + "\"object\":{\"objectType\":\"Agent\",\"mbox\":\"mailto:teacher-" + tag + "@example.cn\"}}";
+    String taught = "{\"actor\":{\"mbox\":\"mailto:teacher-" + tag + "@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+        + "\"object\":{\"id\":\"https://courses.example.cn/lesson-" + tag + "\"},"
+        + "\"context\":{\"instructor\":" + expert + ",\"contextActivities\":{\"parent\":[{\"id\":\"" + unit + "\"}]}}}";
+    assertThat(api.xapi("POST", "statements", cred, "1.0.3", "[" + reviewed + "," + taught + "]").statusCode()).isEqualTo(200);
+    String teacher = URLEncoder.encode("{\"mbox\":\"mailto:teacher-" + tag + "@example.cn\"}", StandardCharsets.UTF_8);
+    String expertQ = URLEncoder.encode(expert, StandardCharsets.UTF_8);
+    String unitQ = URLEncoder.encode(unit, StandardCharsets.UTF_8);
+    assertThat(count("agent=" + teacher)).as("as actor, or as the object").isEqualTo(2);
+    assertThat(count("agent=" + expertQ)).as("only as actor").isEqualTo(1);
+    assertThat(count("agent=" + expertQ + "&related_agents=true")).as("also as instructor").isEqualTo(2);
+    assertThat(count("activity=" + unitQ)).as("the unit is only a parent").isZero();
+    assertThat(count("activity=" + unitQ + "&related_activities=true")).isEqualTo(1);
+  }
+
+  private int count(String query) throws Exception {
+    HttpResponse<String> r = api.xapi("GET", "statements?" + query, cred, "1.0.3", null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("statements").size();
+  }
+
+  @Test
   void refusesUnknownQueryParameters() {
     HttpResponse<String> r = api.xapi("GET", "statements?colour=red", cred, "1.0.3", null);
     assertThat(r.statusCode()).isEqualTo(400);

@@ -47,3 +47,24 @@ create index ix_statement_actor    on xapi_statement (store_id, actor_ifi, seq);
 create index ix_statement_verb     on xapi_statement (store_id, verb_id, seq);
 create index ix_statement_activity on xapi_statement (store_id, activity_id, seq);
 create index ix_statement_stored   on xapi_statement (store_id, stored);
+
+-- Every agent and activity a statement mentions, for the agent/activity filters and their related_* forms.
+-- role 'direct': the actor, or an agent/activity object; 'related': anywhere else (authority, instructor, team,
+-- context activities and agents, the parts of a SubStatement).
+create table xapi_statement_agent (
+  statement_seq bigint        not null references xapi_statement (seq),
+  store_id      varchar(64)   not null,
+  ifi           varchar(1024) not null,
+  role          varchar(8)    not null,
+  primary key (statement_seq, ifi, role)
+);
+create index ix_statement_agent on xapi_statement_agent (store_id, ifi, statement_seq);
+
+create table xapi_statement_activity (
+  statement_seq bigint        not null references xapi_statement (seq),
+  store_id      varchar(64)   not null,
+  activity_id   varchar(2048) not null,
+  role          varchar(8)    not null,
+  primary key (statement_seq, activity_id, role)
+);
+create index ix_statement_activity_ref on xapi_statement_activity (store_id, activity_id, statement_seq);

@@ -14,6 +14,8 @@ import java.time.OffsetDateTime;
  * @param limit most statements on the page (1..{@link #MAX_LIMIT})
  * @param ascending oldest first when true
  * @param afterSeq continue after this storage position (from a {@code more} link), or null
+ * @param relatedAgents match the agent anywhere in the statement, not only as actor or object
+ * @param relatedActivities match the activity anywhere in the statement, not only as object
  */
 public record StatementQuery(
     String agentIfi,
@@ -24,7 +26,9 @@ public record StatementQuery(
     OffsetDateTime until,
     int limit,
     boolean ascending,
-    Long afterSeq) {
+    Long afterSeq,
+    boolean relatedAgents,
+    boolean relatedActivities) {
 
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 500;

@@ -6,10 +6,13 @@ import cn.weineng.xapi.application.StatementQuery;
 import cn.weineng.xapi.application.StatementService;
 import cn.weineng.xapi.application.StatementsStored;
 import cn.weineng.xapi.domain.AgentIdentifier;
+import cn.weineng.xapi.domain.StatementMentions;
 import cn.weineng.xapi.domain.StatementValidator;
 import cn.weineng.xapi.domain.Violation;
 import cn.weineng.xapi.domain.XapiException;
 import cn.weineng.xapi.domain.XapiVersion;
+import cn.weineng.xapi.infrastructure.persistence.StatementActivityEntity;
+import cn.weineng.xapi.infrastructure.persistence.StatementAgentEntity;
 import cn.weineng.xapi.infrastructure.persistence.StatementEntity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,12 +106,24 @@ public class DefaultStatementService implements StatementService {
 
     Set<String> voidedInBatch = voidTargets(client.storeId(), fresh, batch);
 
+    List<StatementEntity> entities = new ArrayList<>();
     for (ObjectNode s : fresh) {
       StatementEntity entity = toEntity(client.storeId(), s, version);
       if (voidedInBatch.contains(entity.statementId())) {
         entity.markVoided();
       }
       em.persist(entity);
+      entities.add(entity);
+    }
+    // the index rows reference the statements, which JPA does not know: write the statements first
+    em.flush();
+    for (int i = 0; i < fresh.size(); i++) {
+      Long seq = entities.get(i).seq();
+      StatementMentions mentions = StatementMentions.of(fresh.get(i));
+      mentions.agents.forEach((ifi, roles) -> roles.forEach(
+          role -> em.persist(new StatementAgentEntity(seq, client.storeId(), ifi, role))));
+      mentions.activities.forEach((activity, roles) -> roles.forEach(
+          role -> em.persist(new StatementActivityEntity(seq, client.storeId(), activity, role))));
     }
     if (!fresh.isEmpty()) {
       em.flush();
@@ -259,17 +274,21 @@ public class DefaultStatementService implements StatementService {
     StringBuilder jpql = new StringBuilder("select s from StatementEntity s where s.storeId = :store and s.voided = false");
     Map<String, Object> params = new HashMap<>();
     params.put("store", storeId);
+    List<String> agentRoles = q.relatedAgents() ? List.of(StatementMentions.DIRECT, StatementMentions.RELATED) : List.of(StatementMentions.DIRECT);
+    List<String> activityRoles = q.relatedActivities() ? List.of(StatementMentions.DIRECT, StatementMentions.RELATED) : List.of(StatementMentions.DIRECT);
     if (q.agentIfi() != null) {
-      jpql.append(" and s.actorIfi = :agent");
+      jpql.append(" and s.seq in (select a.seq from StatementAgentEntity a where a.storeId = :store and a.value = :agent and a.role in :agentRoles)");
       params.put("agent", q.agentIfi());
+      params.put("agentRoles", agentRoles);
     }
     if (q.verbId() != null) {
       jpql.append(" and s.verbId = :verb");
       params.put("verb", q.verbId());
     }
     if (q.activityId() != null) {
-      jpql.append(" and s.activityId = :activity");
+      jpql.append(" and s.seq in (select x.seq from StatementActivityEntity x where x.storeId = :store and x.value = :activity and x.role in :activityRoles)");
       params.put("activity", q.activityId());
+      params.put("activityRoles", activityRoles);
     }
     if (q.registration() != null) {
       jpql.append(" and s.registration = :registration");

@@ -50,8 +50,7 @@ public class StatementsResource {
   private static final Set<String> QUERY_PARAMS =
       Set.of(
           "statementId", "voidedStatementId", "agent", "verb", "activity", "registration", "since", "until",
-          "limit", "format", "attachments", "ascending", "cursor");
-  private static final Set<String> NOT_YET = Set.of("related_activities", "related_agents");
+          "limit", "format", "attachments", "ascending", "cursor", "related_activities", "related_agents");
 
   @Inject StatementService statements;
 
@@ -106,9 +105,6 @@ public class StatementsResource {
   public Response get(@Context UriInfo uri) {
     MultivaluedMap<String, String> q = uri.getQueryParameters();
     for (String name : q.keySet()) {
-      if (NOT_YET.contains(name)) {
-        throw XapiException.badRequest("the parameter '" + name + "' is not supported by this LRS yet");
-      }
       if (!QUERY_PARAMS.contains(name)) {
         throw XapiException.badRequest("unknown parameter '" + name + "'");
       }
@@ -201,7 +197,9 @@ public class StatementsResource {
         time(q, "until"),
         limit,
         Boolean.parseBoolean(q.getFirst("ascending")),
-        after);
+        after,
+        Boolean.parseBoolean(q.getFirst("related_agents")),
+        Boolean.parseBoolean(q.getFirst("related_activities")));
   }
 
   private static OffsetDateTime time(MultivaluedMap<String, String> q, String name) {

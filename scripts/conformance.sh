@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 port=${PORT:-18090}
 work=$(mktemp -d)
 pw=conformance-$RANDOM$RANDOM
+for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || break; sleep 0.2; done  # a previous run still closing
 (cd "$work" && exec env WEINENG_ADMIN_PASSWORD=$pw WEINENG_PUBLIC_URL=http://127.0.0.1:$port \
   java -jar "$OLDPWD/lti-tool/target/weineng-microbundle.jar" --port "$port" > server.log 2>&1) &
 server=$!

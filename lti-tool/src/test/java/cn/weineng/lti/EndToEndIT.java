@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole chain on the real stack: an LMS launches Weineng, the launch lands in the LRS, a vendor's
- * statements arrive through ADL's own xAPI client, the ledger turns them into hours under the national
- * baseline, and the progress API, the CSV report and the launch page agree.
+ * The whole chain on the real stack: an LMS launches Weineng, the launch lands in the LRS, a
+ * vendor's statements arrive through ADL's own xAPI client, the ledger turns them into hours under
+ * the national baseline, and the progress API, the CSV report and the launch page agree.
  */
 @Order(1)
 class EndToEndIT {
@@ -69,12 +69,22 @@ class EndToEndIT {
     // 1. the LMS launches Weineng: the page shows who, which course, and no hours yet
     LtiBrowser.Result first = browser.launch(spec);
     assertThat(first.status()).as(first.body()).isEqualTo(200);
-    assertThat(first.body()).contains("张晓梅").contains(spec.contextTitle).contains("尚未合格").contains("<td id=\"total\">0</td>");
+    assertThat(first.body())
+        .contains("张晓梅")
+        .contains(spec.contextTitle)
+        .contains("尚未合格")
+        .contains("<td id=\"total\">0</td>");
 
-    // 2. the launch is an xAPI statement in the store: account actor, launched verb, resource link, LTI context
+    // 2. the launch is an xAPI statement in the store: account actor, launched verb, resource link,
+    // LTI context
     IssuedLrsCredential vendor = api.credential("default", "online course vendor");
-    String agent = URLEncoder.encode("{\"account\":{\"homePage\":\"" + lms.issuer + "\",\"name\":\"" + spec.subject + "\"}}", StandardCharsets.UTF_8);
-    JsonNode launched = JSON.readTree(api.xapi("GET", "statements?agent=" + agent, vendor, "1.0.3", null).body()).get("statements");
+    String agent =
+        URLEncoder.encode(
+            "{\"account\":{\"homePage\":\"" + lms.issuer + "\",\"name\":\"" + spec.subject + "\"}}",
+            StandardCharsets.UTF_8);
+    JsonNode launched =
+        JSON.readTree(api.xapi("GET", "statements?agent=" + agent, vendor, "1.0.3", null).body())
+            .get("statements");
     assertThat(launched).hasSize(1);
     JsonNode s = launched.get(0);
     assertThat(s.at("/actor/account/homePage").asText()).isEqualTo(lms.issuer);
@@ -82,19 +92,35 @@ class EndToEndIT {
     assertThat(s.at("/actor/name").isMissingNode()).as("no personal name in the LRS").isTrue();
     assertThat(s.at("/verb/id").asText()).isEqualTo("http://adlnet.gov/expapi/verbs/launched");
     assertThat(s.at("/object/id").asText()).contains("/resource-link/rl-1");
-    assertThat(s.at("/context/contextActivities/parent/0/definition/name/und").asText()).isEqualTo(spec.contextTitle);
-    JsonNode lti = s.at("/context/extensions").get("https://w3id.org/weineng/xapi/extensions/lti-launch");
+    assertThat(s.at("/context/contextActivities/parent/0/definition/name/und").asText())
+        .isEqualTo(spec.contextTitle);
+    JsonNode lti =
+        s.at("/context/extensions").get("https://w3id.org/weineng/xapi/extensions/lti-launch");
     assertThat(lti.get("deployment_id").asText()).isEqualTo(lms.deploymentId);
     assertThat(lti.get("context_id").asText()).isEqualTo(spec.contextId);
 
     // 3. a vendor reports a completed online course and a practice activity with ADL's xAPI client
-    StatementClient client = new StatementClient(server.baseUrl + "/xapi/", vendor.getKey(), vendor.getSecret());
-    String online = client.postStatement(completed(spec.subject, "https://courses.example.cn/c/2026-101", "http://adlnet.gov/expapi/activities/course", "PT26H30M"));
-    String practice = client.postStatement(completed(spec.subject, "https://school.example.cn/practice/A1-plan", "https://w3id.org/weineng/xapi/activity-types/practice", "PT27H"));
+    StatementClient client =
+        new StatementClient(server.baseUrl + "/xapi/", vendor.getKey(), vendor.getSecret());
+    String online =
+        client.postStatement(
+            completed(
+                spec.subject,
+                "https://courses.example.cn/c/2026-101",
+                "http://adlnet.gov/expapi/activities/course",
+                "PT26H30M"));
+    String practice =
+        client.postStatement(
+            completed(
+                spec.subject,
+                "https://school.example.cn/practice/A1-plan",
+                "https://w3id.org/weineng/xapi/activity-types/practice",
+                "PT27H"));
     assertThat(online).isNotBlank();
     assertThat(client.getStatement(practice).getResult().getDuration()).isEqualTo("PT27H");
 
-    // 4. the progress API: 26.5 + 27 = 53.5 hours, practice 50.5 % → qualified under the national baseline
+    // 4. the progress API: 26.5 + 27 = 53.5 hours, practice 50.5 % → qualified under the national
+    // baseline
     Course course = api.progress.listCourses(null, spec.contextId).get(0);
     assertThat(course.getTitle()).isEqualTo(spec.contextTitle);
     assertThat(course.getLearnerCount()).isEqualTo(1);
@@ -104,25 +130,41 @@ class EndToEndIT {
     assertThat(p.getName()).isEqualTo("张晓梅");
     assertThat(p.getLtiUserId()).isEqualTo(spec.subject);
     assertThat(p.getPolicyId()).isEqualTo("cn-national-2019");
-    Map<String, Double> hours = p.getHours().stream().collect(Collectors.toMap(BucketHours::getBucket, BucketHours::getHours));
+    Map<String, Double> hours =
+        p.getHours().stream()
+            .collect(Collectors.toMap(BucketHours::getBucket, BucketHours::getHours));
     assertThat(hours).containsExactlyInAnyOrderEntriesOf(Map.of("online", 26.5, "practice", 27.0));
     assertThat(p.getTotalHours()).isEqualTo(53.5);
     assertThat(p.getQualified()).isTrue();
     assertThat(p.getReasons()).allMatch(r -> r.getMet());
-    assertThat(api.progress.getLearnerProgress(p.getLearnerId(), null, "zh-CN").getReasons().get(0).getMessage()).contains("53.5");
+    assertThat(
+            api.progress
+                .getLearnerProgress(p.getLearnerId(), null, "zh-CN")
+                .getReasons()
+                .get(0)
+                .getMessage())
+        .contains("53.5");
 
     // 5. the CSV report says the same
-    String csv = Files.readString(api.progress.getCourseReport(course.getId(), null, "zh-CN").toPath(), StandardCharsets.UTF_8);
+    String csv =
+        Files.readString(
+            api.progress.getCourseReport(course.getId(), null, "zh-CN").toPath(),
+            StandardCharsets.UTF_8);
     assertThat(csv).startsWith("\uFEFF");
     List<String> lines = csv.substring(1).lines().toList();
-    assertThat(lines.get(0)).isEqualTo("learner_id,name,lti_user_id,hours_online,hours_practice,total_hours,qualified,reasons");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "learner_id,name,lti_user_id,hours_online,hours_practice,total_hours,qualified,reasons");
     assertThat(lines).hasSize(2);
-    assertThat(lines.get(1)).isEqualTo(p.getLearnerId() + ",张晓梅," + spec.subject + ",26.5,27,53.5,合格,");
+    assertThat(lines.get(1))
+        .isEqualTo(p.getLearnerId() + ",张晓梅," + spec.subject + ",26.5,27,53.5,合格,");
 
     // 6. and so does the page at the next launch
     LtiBrowser.Result second = browser.launch(spec);
     assertThat(second.status()).isEqualTo(200);
-    assertThat(second.body()).contains("<td id=\"total\">53.5</td>").contains("id=\"verdict\" class=\"verdict ok\">合格");
+    assertThat(second.body())
+        .contains("<td id=\"total\">53.5</td>")
+        .contains("id=\"verdict\" class=\"verdict ok\">合格");
   }
 
   @Test
@@ -132,22 +174,48 @@ class EndToEndIT {
     spec.locale = "en";
     assertThat(browser.launch(spec).body()).contains("Hello, 李明").contains("Not yet qualified");
     IssuedLrsCredential vendor = api.credential("default", "vendor 2");
-    StatementClient client = new StatementClient(server.baseUrl + "/xapi/", vendor.getKey(), vendor.getSecret());
-    String online = client.postStatement(completed(spec.subject, "https://courses.example.cn/c/9", "http://adlnet.gov/expapi/activities/course", "PT45H"));
-    client.postStatement(completed(spec.subject, "https://school.example.cn/practice/B3", "https://w3id.org/weineng/xapi/activity-types/practice", "PT10H"));
+    StatementClient client =
+        new StatementClient(server.baseUrl + "/xapi/", vendor.getKey(), vendor.getSecret());
+    String online =
+        client.postStatement(
+            completed(
+                spec.subject,
+                "https://courses.example.cn/c/9",
+                "http://adlnet.gov/expapi/activities/course",
+                "PT45H"));
+    client.postStatement(
+        completed(
+            spec.subject,
+            "https://school.example.cn/practice/B3",
+            "https://w3id.org/weineng/xapi/activity-types/practice",
+            "PT10H"));
 
     Course course = api.progress.listCourses(null, spec.contextId).get(0);
     LearnerProgress p = api.progress.listCourseLearners(course.getId(), null, "en").get(0);
     assertThat(p.getTotalHours()).isEqualTo(55.0);
     assertThat(p.getQualified()).isFalse();
-    String csv = Files.readString(api.progress.getCourseReport(course.getId(), null, "en").toPath(), StandardCharsets.UTF_8);
+    String csv =
+        Files.readString(
+            api.progress.getCourseReport(course.getId(), null, "en").toPath(),
+            StandardCharsets.UTF_8);
     assertThat(csv.substring(1).lines().toList().get(1))
-        .isEqualTo(p.getLearnerId() + ",李明," + spec.subject + ",45,10,55,no,\"Practice 10 h is 18.1 % of the total, below the required 50 %.\"");
+        .isEqualTo(
+            p.getLearnerId()
+                + ",李明,"
+                + spec.subject
+                + ",45,10,55,no,\"Practice 10 h is 18.1 % of the total, below the required 50 %.\"");
 
     // voiding the online course takes its hours out of the ledger
-    HttpResponse<String> voided = api.xapi("POST", "statements", vendor, "1.0.3",
-        "{\"actor\":{\"mbox\":\"mailto:registrar@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
-            + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + online + "\"}}");
+    HttpResponse<String> voided =
+        api.xapi(
+            "POST",
+            "statements",
+            vendor,
+            "1.0.3",
+            "{\"actor\":{\"mbox\":\"mailto:registrar@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+                + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+                + online
+                + "\"}}");
     assertThat(voided.statusCode()).isEqualTo(200);
     LearnerProgress after = api.progress.getLearnerProgress(p.getLearnerId(), null, "en");
     assertThat(after.getTotalHours()).isEqualTo(10.0);

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * LTI 1.3 launch validation, one test per protocol step. Every refused launch must say which check failed
- * and leave nothing behind: no statement in the LRS and no course.
+ * LTI 1.3 launch validation, one test per protocol step. Every refused launch must say which check
+ * failed and leave nothing behind: no statement in the LRS and no course.
  */
 @Order(2)
 class LtiLaunchIT {
@@ -69,8 +69,10 @@ class LtiLaunchIT {
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains(spec.name).contains(spec.contextTitle).contains("参训教师");
     assertThat(launchedStatements(spec)).isEqualTo(1);
-    // framable by the platform only: CSP frame-ancestors names it, and no blanket X-Frame-Options forbids it
-    assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'self' " + lms.issuer));
+    // framable by the platform only: CSP frame-ancestors names it, and no blanket X-Frame-Options
+    // forbids it
+    assertThat(r.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'self' " + lms.issuer));
     assertThat(r.headers().firstValue("X-Frame-Options")).isEmpty();
     assertThat(api.get("/api/platforms").headers().firstValue("X-Frame-Options")).contains("DENY");
   }
@@ -98,9 +100,20 @@ class LtiLaunchIT {
     LaunchSpec spec = spec();
     LtiBrowser.Result ok = browser.launch(spec);
     assertThat(ok.status()).isEqualTo(200);
-    // an attacker starts a new login to get a fresh state, then posts the old token (old nonce) with it
-    HttpResponse<String> login = browser.post(server.baseUrl + "/lti/login", Map.of(
-        "iss", lms.issuer, "login_hint", spec.subject, "target_link_uri", spec.targetLinkUri, "client_id", lms.clientId));
+    // an attacker starts a new login to get a fresh state, then posts the old token (old nonce)
+    // with it
+    HttpResponse<String> login =
+        browser.post(
+            server.baseUrl + "/lti/login",
+            Map.of(
+                "iss",
+                lms.issuer,
+                "login_hint",
+                spec.subject,
+                "target_link_uri",
+                spec.targetLinkUri,
+                "client_id",
+                lms.clientId));
     String freshState = param(login.headers().firstValue("Location").orElseThrow(), "state");
     HttpResponse<String> replay = browser.postLaunch(ok.idToken(), freshState);
     assertThat(replay.statusCode()).isEqualTo(401);
@@ -132,21 +145,31 @@ class LtiLaunchIT {
   @Test
   void refusesAnExpiredToken() {
     LaunchSpec spec = spec();
-    spec.tamper = c -> c.issueTime(new Date(System.currentTimeMillis() - 600_000)).expirationTime(new Date(System.currentTimeMillis() - 300_000));
+    spec.tamper =
+        c ->
+            c.issueTime(new Date(System.currentTimeMillis() - 600_000))
+                .expirationTime(new Date(System.currentTimeMillis() - 300_000));
     assertRefused(spec, browser.launch(spec), 401, "expired");
   }
 
   @Test
   void refusesATokenIssuedInTheFuture() {
     LaunchSpec spec = spec();
-    spec.tamper = c -> c.issueTime(new Date(System.currentTimeMillis() + 600_000)).expirationTime(new Date(System.currentTimeMillis() + 900_000));
+    spec.tamper =
+        c ->
+            c.issueTime(new Date(System.currentTimeMillis() + 600_000))
+                .expirationTime(new Date(System.currentTimeMillis() + 900_000));
     assertRefused(spec, browser.launch(spec), 401, "bad-iat");
   }
 
   @Test
   void refusesALaunchForAnotherTargetThanTheLoginWasFor() {
     LaunchSpec spec = spec();
-    spec.tamper = c -> c.claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", server.baseUrl + "/lti/launch?other=1");
+    spec.tamper =
+        c ->
+            c.claim(
+                "https://purl.imsglobal.org/spec/lti/claim/target_link_uri",
+                server.baseUrl + "/lti/launch?other=1");
     assertRefused(spec, browser.launch(spec), 400, "target-link-uri-mismatch");
   }
 
@@ -179,7 +202,8 @@ class LtiLaunchIT {
   @Test
   void refusesAnUnknownDeployment() {
     LaunchSpec spec = spec();
-    spec.tamper = c -> c.claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", "not-registered");
+    spec.tamper =
+        c -> c.claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", "not-registered");
     assertRefused(spec, browser.launch(spec), 401, "unknown-deployment");
   }
 
@@ -193,7 +217,8 @@ class LtiLaunchIT {
   @Test
   void refusesAnUnknownMessageType() {
     LaunchSpec spec = spec();
-    spec.tamper = c -> c.claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiSomethingElse");
+    spec.tamper =
+        c -> c.claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiSomethingElse");
     assertRefused(spec, browser.launch(spec), 400, "bad-message-type");
   }
 
@@ -208,17 +233,41 @@ class LtiLaunchIT {
   void refusesAStateCookieFromAnotherLogin() throws Exception {
     LaunchSpec spec = spec();
     lms.prepare(spec);
-    HttpResponse<String> login = browser.post(server.baseUrl + "/lti/login", Map.of(
-        "iss", lms.issuer, "login_hint", spec.subject, "target_link_uri", spec.targetLinkUri, "client_id", lms.clientId));
+    HttpResponse<String> login =
+        browser.post(
+            server.baseUrl + "/lti/login",
+            Map.of(
+                "iss",
+                lms.issuer,
+                "login_hint",
+                spec.subject,
+                "target_link_uri",
+                spec.targetLinkUri,
+                "client_id",
+                lms.clientId));
     String auth = login.headers().firstValue("Location").orElseThrow();
-    assertThat(login.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("weineng_lti_state=") && c.contains("SameSite=None") && c.contains("Secure"));
+    assertThat(login.headers().allValues("Set-Cookie"))
+        .anyMatch(
+            c ->
+                c.startsWith("weineng_lti_state=")
+                    && c.contains("SameSite=None")
+                    && c.contains("Secure"));
     String form = browser.get(auth).body();
     String idToken = form.replaceAll("(?s).*name=\"id_token\" value=\"([^\"]*)\".*", "$1");
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/launch"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", "weineng_lti_state=someone-elses-state")
-        .POST(HttpRequest.BodyPublishers.ofString("id_token=" + idToken + "&state=" + URLEncoder.encode(param(auth, "state"), StandardCharsets.UTF_8)))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/launch"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", "weineng_lti_state=someone-elses-state")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "id_token="
+                                + idToken
+                                + "&state="
+                                + URLEncoder.encode(param(auth, "state"), StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.body()).contains("state-mismatch");
     assertThat(launchedStatements(spec)).isZero();
@@ -226,27 +275,54 @@ class LtiLaunchIT {
 
   @Test
   void refusesLoginFromAnUnregisteredPlatform() {
-    HttpResponse<String> r = browser.post(server.baseUrl + "/lti/login", Map.of(
-        "iss", "https://unknown-lms.example.cn", "login_hint", "x", "target_link_uri", server.baseUrl + "/lti/launch", "client_id", "nope"));
+    HttpResponse<String> r =
+        browser.post(
+            server.baseUrl + "/lti/login",
+            Map.of(
+                "iss",
+                "https://unknown-lms.example.cn",
+                "login_hint",
+                "x",
+                "target_link_uri",
+                server.baseUrl + "/lti/launch",
+                "client_id",
+                "nope"));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("unknown-platform");
   }
 
   @Test
   void refusesLoginThatWouldRedirectToAnotherSite() {
-    HttpResponse<String> r = browser.post(server.baseUrl + "/lti/login", Map.of(
-        "iss", lms.issuer, "login_hint", "x", "target_link_uri", "https://evil.example.com/phish", "client_id", lms.clientId));
+    HttpResponse<String> r =
+        browser.post(
+            server.baseUrl + "/lti/login",
+            Map.of(
+                "iss",
+                lms.issuer,
+                "login_hint",
+                "x",
+                "target_link_uri",
+                "https://evil.example.com/phish",
+                "client_id",
+                lms.clientId));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("foreign-target");
   }
 
   @Test
   void answersInProblemJsonWhenAskedForJson() throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/launch"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("id_token=x&state=y")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/launch"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("id_token=x&state=y"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
     assertThat(JSON.readTree(r.body()).get("type").asText()).endsWith("lti-unknown-state");
   }
 
@@ -268,14 +344,19 @@ class LtiLaunchIT {
     assertThat(r.body()).doesNotContain(r.idToken());
     assertThat(launchedStatements(spec)).as("a refused launch records nothing").isZero();
     try {
-      assertThat(api.progress.listCourses(null, spec.contextId)).as("a refused launch creates no course").isEmpty();
+      assertThat(api.progress.listCourses(null, spec.contextId))
+          .as("a refused launch creates no course")
+          .isEmpty();
     } catch (cn.weineng.api.client.invoker.ApiException e) {
       throw new AssertionError(e);
     }
   }
 
   private int launchedStatements(LaunchSpec spec) {
-    String agent = URLEncoder.encode("{\"account\":{\"homePage\":\"" + lms.issuer + "\",\"name\":\"" + spec.subject + "\"}}", StandardCharsets.UTF_8);
+    String agent =
+        URLEncoder.encode(
+            "{\"account\":{\"homePage\":\"" + lms.issuer + "\",\"name\":\"" + spec.subject + "\"}}",
+            StandardCharsets.UTF_8);
     HttpResponse<String> r = api.xapi("GET", "statements?agent=" + agent, reader, "1.0.3", null);
     assertThat(r.statusCode()).isEqualTo(200);
     try {
@@ -288,7 +369,8 @@ class LtiLaunchIT {
   private static String param(String url, String name) {
     for (String pair : URI.create(url).getRawQuery().split("&")) {
       if (pair.startsWith(name + "=")) {
-        return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(
+            pair.substring(name.length() + 1), StandardCharsets.UTF_8);
       }
     }
     throw new AssertionError("no " + name + " in " + url);

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Health, the served contract, the REST API's errors, and durability across a crash. Runs last: it restarts the server. */
+/**
+ * Health, the served contract, the REST API's errors, and durability across a crash. Runs last: it
+ * restarts the server.
+ */
 @Order(100)
 class OperationsIT {
 
@@ -41,7 +44,9 @@ class OperationsIT {
     JsonNode h = JSON.readTree(r.body());
     assertThat(h.get("status").asText()).isEqualTo("UP");
     JsonNode db = h.get("checks").findParent("name");
-    assertThat(r.body()).contains("\"database\"").contains(server.db.equals("h2") ? "H2" : "PostgreSQL");
+    assertThat(r.body())
+        .contains("\"database\"")
+        .contains(server.db.equals("h2") ? "H2" : "PostgreSQL");
     assertThat(db).isNotNull();
   }
 
@@ -49,20 +54,28 @@ class OperationsIT {
   void servesTheOpenApiContract() {
     HttpResponse<String> r = api.get("/openapi");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("operationId: createPlatform").contains("operationId: getCourseReport").contains("Problem");
+    assertThat(r.body())
+        .contains("operationId: createPlatform")
+        .contains("operationId: getCourseReport")
+        .contains("Problem");
   }
 
   @Test
   void refusesTheApiWithoutAdminCredentials() throws Exception {
     HttpResponse<String> r = api.get("/api/platforms");
     assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
   }
 
   @Test
   void cannotBeReachedAroundTheAdminCheck() {
-    // matrix parameters and encoded slashes are dropped when Jersey matches the resource; the check must hold anyway
-    for (String path : new String[] {"/api;x=1/platforms", "/api;/policies", "/api/platforms;a=b", "/%61pi/platforms"}) {
+    // matrix parameters and encoded slashes are dropped when Jersey matches the resource; the check
+    // must hold anyway
+    for (String path :
+        new String[] {
+          "/api;x=1/platforms", "/api;/policies", "/api/platforms;a=b", "/%61pi/platforms"
+        }) {
       HttpResponse<String> r = api.get(path);
       assertThat(r.statusCode()).as(path).isIn(401, 404);
       assertThat(r.body()).as(path).doesNotContain("clientId").doesNotContain("rulesetVersion");
@@ -72,20 +85,36 @@ class OperationsIT {
   @Test
   void reportsEveryInvalidFieldOfARegistration() {
     try {
-      api.platforms.createPlatform(new PlatformRegistration().name("x").clientId("c").deploymentIds(List.of("d"))
-          .issuer("not a url").authUrl("ftp://lms.example.cn/auth").jwksUrl("https://lms.example.cn/jwks"));
+      api.platforms.createPlatform(
+          new PlatformRegistration()
+              .name("x")
+              .clientId("c")
+              .deploymentIds(List.of("d"))
+              .issuer("not a url")
+              .authUrl("ftp://lms.example.cn/auth")
+              .jwksUrl("https://lms.example.cn/jwks"));
       throw new AssertionError("expected a 400");
     } catch (ApiException e) {
       assertThat(e.getCode()).isEqualTo(400);
-      assertThat(e.getResponseHeaders().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-      assertThat(e.getResponseBody()).contains("\"field\":\"issuer\"").contains("\"field\":\"authUrl\"").doesNotContain("Exception");
+      assertThat(e.getResponseHeaders().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+      assertThat(e.getResponseBody())
+          .contains("\"field\":\"issuer\"")
+          .contains("\"field\":\"authUrl\"")
+          .doesNotContain("Exception");
     }
   }
 
   @Test
   void refusesADuplicateRegistrationWithConflict() throws Exception {
-    PlatformRegistration r = new PlatformRegistration().name("dup").issuer("https://dup-" + UUID.randomUUID() + ".example.cn")
-        .clientId("c").deploymentIds(List.of("d")).authUrl("https://lms.example.cn/auth").jwksUrl("https://lms.example.cn/jwks");
+    PlatformRegistration r =
+        new PlatformRegistration()
+            .name("dup")
+            .issuer("https://dup-" + UUID.randomUUID() + ".example.cn")
+            .clientId("c")
+            .deploymentIds(List.of("d"))
+            .authUrl("https://lms.example.cn/auth")
+            .jwksUrl("https://lms.example.cn/jwks");
     api.platforms.createPlatform(r);
     try {
       api.platforms.createPlatform(r);
@@ -108,23 +137,46 @@ class OperationsIT {
 
   @Test
   void acknowledgedWritesSurviveACrash() throws Exception {
-    Platform platform = api.platforms.createPlatform(new PlatformRegistration().name("durable").issuer("https://durable-" + UUID.randomUUID() + ".example.cn")
-        .clientId("c").deploymentIds(List.of("d")).authUrl("https://lms.example.cn/auth").jwksUrl("https://lms.example.cn/jwks"));
+    Platform platform =
+        api.platforms.createPlatform(
+            new PlatformRegistration()
+                .name("durable")
+                .issuer("https://durable-" + UUID.randomUUID() + ".example.cn")
+                .clientId("c")
+                .deploymentIds(List.of("d"))
+                .authUrl("https://lms.example.cn/auth")
+                .jwksUrl("https://lms.example.cn/jwks"));
     IssuedLrsCredential cred = api.credential("default", "durability");
     String id = UUID.randomUUID().toString();
-    HttpResponse<String> post = api.xapi("POST", "statements", cred, "1.0.3",
-        "{\"id\":\"" + id + "\",\"actor\":{\"mbox\":\"mailto:t@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
-            + "\"object\":{\"id\":\"https://courses.example.cn/c/durable\"}}");
+    HttpResponse<String> post =
+        api.xapi(
+            "POST",
+            "statements",
+            cred,
+            "1.0.3",
+            "{\"id\":\""
+                + id
+                + "\",\"actor\":{\"mbox\":\"mailto:t@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+                + "\"object\":{\"id\":\"https://courses.example.cn/c/durable\"}}");
     assertThat(post.statusCode()).isEqualTo(200);
     String keysBefore = api.get("/lti/jwks").body();
 
     server.crashAndRestart();
 
-    assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode()).isEqualTo(200);
-    assertThat(api.platforms.getPlatform(platform.getId()).getIssuer()).isEqualTo(platform.getIssuer());
-    assertThat(api.get("/lti/jwks").body()).as("the tool keeps its signing keys").isEqualTo(keysBefore);
-    HttpResponse<String> admin = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/api/policies"))
-        .header("Authorization", Weineng.basic(server.adminUser, server.adminPassword)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode())
+        .isEqualTo(200);
+    assertThat(api.platforms.getPlatform(platform.getId()).getIssuer())
+        .isEqualTo(platform.getIssuer());
+    assertThat(api.get("/lti/jwks").body())
+        .as("the tool keeps its signing keys")
+        .isEqualTo(keysBefore);
+    HttpResponse<String> admin =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl + "/api/policies"))
+                    .header("Authorization", Weineng.basic(server.adminUser, server.adminPassword))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(admin.statusCode()).isEqualTo(200);
   }
 }

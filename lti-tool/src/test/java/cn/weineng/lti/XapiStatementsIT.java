@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** The LRS's Statement API over HTTP: status codes the xAPI spec requires, errors with paths, atomic batches, tenancy. */
+/**
+ * The LRS's Statement API over HTTP: status codes the xAPI spec requires, errors with paths, atomic
+ * batches, tenancy.
+ */
 @Order(3)
 class XapiStatementsIT {
 
@@ -32,17 +35,24 @@ class XapiStatementsIT {
   }
 
   static String statement(String id, String verb, String extra) {
-    return "{" + (id == null ? "" : "\"id\":\"" + id + "\",")
+    return "{"
+        + (id == null ? "" : "\"id\":\"" + id + "\",")
         + "\"actor\":{\"mbox\":\"mailto:teacher@example.cn\"},"
-        + "\"verb\":{\"id\":\"" + verb + "\"},"
-        + "\"object\":{\"id\":\"https://courses.example.cn/c/1\"}" + extra + "}";
+        + "\"verb\":{\"id\":\""
+        + verb
+        + "\"},"
+        + "\"object\":{\"id\":\"https://courses.example.cn/c/1\"}"
+        + extra
+        + "}";
   }
 
   @Test
   void aboutNeedsNoCredentialAndListsVersions() throws Exception {
     HttpResponse<String> r = api.xapi("GET", "about", null, null, null);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(r.body()).get("version").toString()).contains("1.0.3").contains("2.0.0");
+    assertThat(JSON.readTree(r.body()).get("version").toString())
+        .contains("1.0.3")
+        .contains("2.0.0");
   }
 
   @Test
@@ -57,23 +67,39 @@ class XapiStatementsIT {
   void requiresAValidCredential() {
     HttpResponse<String> none = api.xapi("GET", "statements", null, "1.0.3", null);
     assertThat(none.statusCode()).isEqualTo(401);
-    assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
-    IssuedLrsCredential wrong = new IssuedLrsCredential().key(cred.getKey()).secret("not-the-secret");
+    assertThat(none.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    IssuedLrsCredential wrong =
+        new IssuedLrsCredential().key(cred.getKey()).secret("not-the-secret");
     assertThat(api.xapi("GET", "statements", wrong, "1.0.3", null).statusCode()).isEqualTo(401);
   }
 
   @Test
   void rejectsABatchWithOneBadStatementAndStoresNoneOfIt() throws Exception {
     String good = UUID.randomUUID().toString();
-    String bad = "{\"actor\":{\"mbox\":\"teacher@example.cn\"},\"verb\":{\"id\":\"completed\"},\"object\":{\"id\":\"https://x.cn/a\"}}";
-    HttpResponse<String> r = api.xapi("POST", "statements", cred, "1.0.3",
-        "[" + statement(good, "http://adlnet.gov/expapi/verbs/completed", "") + "," + bad + "]");
+    String bad =
+        "{\"actor\":{\"mbox\":\"teacher@example.cn\"},\"verb\":{\"id\":\"completed\"},\"object\":{\"id\":\"https://x.cn/a\"}}";
+    HttpResponse<String> r =
+        api.xapi(
+            "POST",
+            "statements",
+            cred,
+            "1.0.3",
+            "["
+                + statement(good, "http://adlnet.gov/expapi/verbs/completed", "")
+                + ","
+                + bad
+                + "]");
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
     JsonNode problem = JSON.readTree(r.body());
-    assertThat(problem.get("violations").findValuesAsText("path")).contains("statements[1].actor.mbox", "statements[1].verb.id");
+    assertThat(problem.get("violations").findValuesAsText("path"))
+        .contains("statements[1].actor.mbox", "statements[1].verb.id");
     assertThat(r.body()).doesNotContain("Exception").doesNotContain("cn.weineng");
-    assertThat(api.xapi("GET", "statements?statementId=" + good, cred, "1.0.3", null).statusCode()).as("nothing half-written").isEqualTo(404);
+    assertThat(api.xapi("GET", "statements?statementId=" + good, cred, "1.0.3", null).statusCode())
+        .as("nothing half-written")
+        .isEqualTo(404);
   }
 
   @Test
@@ -87,13 +113,23 @@ class XapiStatementsIT {
   void putStoresOnceAndConflictsOnDifferentContent() throws Exception {
     String id = UUID.randomUUID().toString();
     String body = statement(null, "http://adlnet.gov/expapi/verbs/experienced", "");
-    assertThat(api.xapi("PUT", "statements?statementId=" + id, cred, "1.0.3", body).statusCode()).isEqualTo(204);
-    assertThat(api.xapi("PUT", "statements?statementId=" + id, cred, "1.0.3", body).statusCode()).as("same statement again").isEqualTo(204);
-    HttpResponse<String> conflict = api.xapi("PUT", "statements?statementId=" + id, cred, "1.0.3",
-        statement(null, "http://adlnet.gov/expapi/verbs/completed", ""));
+    assertThat(api.xapi("PUT", "statements?statementId=" + id, cred, "1.0.3", body).statusCode())
+        .isEqualTo(204);
+    assertThat(api.xapi("PUT", "statements?statementId=" + id, cred, "1.0.3", body).statusCode())
+        .as("same statement again")
+        .isEqualTo(204);
+    HttpResponse<String> conflict =
+        api.xapi(
+            "PUT",
+            "statements?statementId=" + id,
+            cred,
+            "1.0.3",
+            statement(null, "http://adlnet.gov/expapi/verbs/completed", ""));
     assertThat(conflict.statusCode()).isEqualTo(409);
-    JsonNode stored = JSON.readTree(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).body());
-    assertThat(stored.at("/verb/id").asText()).isEqualTo("http://adlnet.gov/expapi/verbs/experienced");
+    JsonNode stored =
+        JSON.readTree(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).body());
+    assertThat(stored.at("/verb/id").asText())
+        .isEqualTo("http://adlnet.gov/expapi/verbs/experienced");
     assertThat(stored.at("/authority/account/name").asText()).isEqualTo(cred.getKey());
     assertThat(stored.get("stored").asText()).isNotBlank();
   }
@@ -101,54 +137,109 @@ class XapiStatementsIT {
   @Test
   void returnsASingleContextActivityAsAnArrayOfOne() throws Exception {
     String id = UUID.randomUUID().toString();
-    api.xapi("POST", "statements", cred, "1.0.3", statement(id, "http://adlnet.gov/expapi/verbs/completed",
-        ",\"context\":{\"contextActivities\":{\"parent\":{\"id\":\"https://moodle.example.cn/course/7\"}}}"));
-    JsonNode stored = JSON.readTree(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).body());
+    api.xapi(
+        "POST",
+        "statements",
+        cred,
+        "1.0.3",
+        statement(
+            id,
+            "http://adlnet.gov/expapi/verbs/completed",
+            ",\"context\":{\"contextActivities\":{\"parent\":{\"id\":\"https://moodle.example.cn/course/7\"}}}"));
+    JsonNode stored =
+        JSON.readTree(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).body());
     assertThat(stored.at("/context/contextActivities/parent").isArray()).isTrue();
-    assertThat(stored.at("/context/contextActivities/parent/0/id").asText()).isEqualTo("https://moodle.example.cn/course/7");
+    assertThat(stored.at("/context/contextActivities/parent/0/id").asText())
+        .isEqualTo("https://moodle.example.cn/course/7");
   }
 
   @Test
   void voidedStatementsAreFoundOnlyAsVoided() throws Exception {
     String id = UUID.randomUUID().toString();
-    assertThat(api.xapi("POST", "statements", cred, "1.0.3", statement(id, "http://adlnet.gov/expapi/verbs/completed", "")).statusCode()).isEqualTo(200);
-    String voiding = "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
-        + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + id + "\"}}";
+    assertThat(
+            api.xapi(
+                    "POST",
+                    "statements",
+                    cred,
+                    "1.0.3",
+                    statement(id, "http://adlnet.gov/expapi/verbs/completed", ""))
+                .statusCode())
+        .isEqualTo(200);
+    String voiding =
+        "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+            + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+            + id
+            + "\"}}";
     HttpResponse<String> v = api.xapi("POST", "statements", cred, "1.0.3", voiding);
     assertThat(v.statusCode()).isEqualTo(200);
-    assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode()).isEqualTo(404);
-    assertThat(api.xapi("GET", "statements?voidedStatementId=" + id, cred, "1.0.3", null).statusCode()).isEqualTo(200);
+    assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            api.xapi("GET", "statements?voidedStatementId=" + id, cred, "1.0.3", null).statusCode())
+        .isEqualTo(200);
     String voidingId = JSON.readTree(v.body()).get(0).asText();
-    HttpResponse<String> again = api.xapi("POST", "statements", cred, "1.0.3",
-        "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
-            + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + voidingId + "\"}}");
+    HttpResponse<String> again =
+        api.xapi(
+            "POST",
+            "statements",
+            cred,
+            "1.0.3",
+            "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+                + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+                + voidingId
+                + "\"}}");
     assertThat(again.statusCode()).as("a voiding statement cannot be voided").isEqualTo(400);
   }
 
   @Test
   void voidsAStatementInTheSameBatch() throws Exception {
     String id = UUID.randomUUID().toString();
-    String voiding = "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
-        + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + id + "\"}}";
-    HttpResponse<String> r = api.xapi("POST", "statements", cred, "1.0.3",
-        "[" + statement(id, "http://adlnet.gov/expapi/verbs/completed", "") + "," + voiding + "]");
+    String voiding =
+        "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+            + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+            + id
+            + "\"}}";
+    HttpResponse<String> r =
+        api.xapi(
+            "POST",
+            "statements",
+            cred,
+            "1.0.3",
+            "["
+                + statement(id, "http://adlnet.gov/expapi/verbs/completed", "")
+                + ","
+                + voiding
+                + "]");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode()).isEqualTo(404);
-    assertThat(api.xapi("GET", "statements?voidedStatementId=" + id, cred, "1.0.3", null).statusCode()).isEqualTo(200);
+    assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            api.xapi("GET", "statements?voidedStatementId=" + id, cred, "1.0.3", null).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
   void concurrentWritesForOneNewLearnerAndOneIdAllSucceed() throws Exception {
-    String learner = "{\"account\":{\"homePage\":\"https://lms.example.cn\",\"name\":\"new-" + UUID.randomUUID() + "\"}}";
+    String learner =
+        "{\"account\":{\"homePage\":\"https://lms.example.cn\",\"name\":\"new-"
+            + UUID.randomUUID()
+            + "\"}}";
     String sameId = UUID.randomUUID().toString();
-    String same = "{\"id\":\"" + sameId + "\",\"actor\":" + learner + ",\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
-        + "\"object\":{\"id\":\"https://courses.example.cn/c/rush\",\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/course\"}},"
-        + "\"result\":{\"duration\":\"PT1H\"}}";
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    String same =
+        "{\"id\":\""
+            + sameId
+            + "\",\"actor\":"
+            + learner
+            + ",\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+            + "\"object\":{\"id\":\"https://courses.example.cn/c/rush\",\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/course\"}},"
+            + "\"result\":{\"duration\":\"PT1H\"}}";
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
       List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        String other = same.replace(sameId, UUID.randomUUID().toString()).replace("c/rush", "c/rush-" + i);
+        String other =
+            same.replace(sameId, UUID.randomUUID().toString()).replace("c/rush", "c/rush-" + i);
         answers.add(pool.submit(() -> api.xapi("POST", "statements", cred, "1.0.3", same)));
         answers.add(pool.submit(() -> api.xapi("POST", "statements", cred, "1.0.3", other)));
       }
@@ -159,33 +250,63 @@ class XapiStatementsIT {
       pool.shutdown();
     }
     String agent = java.net.URLEncoder.encode(learner, StandardCharsets.UTF_8);
-    assertThat(JSON.readTree(api.xapi("GET", "statements?limit=50&agent=" + agent, cred, "1.0.3", null).body()).get("statements"))
-        .as("one copy of the repeated statement, eight others").hasSize(9);
+    assertThat(
+            JSON.readTree(
+                    api.xapi("GET", "statements?limit=50&agent=" + agent, cred, "1.0.3", null)
+                        .body())
+                .get("statements"))
+        .as("one copy of the repeated statement, eight others")
+        .hasSize(9);
   }
 
   @Test
   void pagesWithMoreLinks() throws Exception {
     String verb = "https://w3id.org/weineng/test/verbs/paged-" + UUID.randomUUID();
     for (int i = 0; i < 3; i++) {
-      assertThat(api.xapi("POST", "statements", cred, "1.0.3", statement(null, verb, "")).statusCode()).isEqualTo(200);
+      assertThat(
+              api.xapi("POST", "statements", cred, "1.0.3", statement(null, verb, "")).statusCode())
+          .isEqualTo(200);
     }
-    JsonNode page1 = JSON.readTree(api.xapi("GET", "statements?limit=2&verb=" + URLEncoder.encode(verb, StandardCharsets.UTF_8), cred, "1.0.3", null).body());
+    JsonNode page1 =
+        JSON.readTree(
+            api.xapi(
+                    "GET",
+                    "statements?limit=2&verb=" + URLEncoder.encode(verb, StandardCharsets.UTF_8),
+                    cred,
+                    "1.0.3",
+                    null)
+                .body());
     assertThat(page1.get("statements")).hasSize(2);
     String more = page1.get("more").asText();
     assertThat(more).startsWith("/xapi/statements?");
-    JsonNode page2 = JSON.readTree(api.xapi("GET", more.substring("/xapi/".length()), cred, "1.0.3", null).body());
+    JsonNode page2 =
+        JSON.readTree(
+            api.xapi("GET", more.substring("/xapi/".length()), cred, "1.0.3", null).body());
     assertThat(page2.get("statements")).hasSize(1);
     assertThat(page2.get("more").asText()).isEmpty();
   }
 
   @Test
   void acceptsContextAgentsInVersion2Only() throws Exception {
-    String extra = ",\"timestamp\":\"2026-11-30T08:00:00+08:00\",\"context\":{\"contextAgents\":[{\"objectType\":\"contextAgent\","
-        + "\"agent\":{\"mbox\":\"mailto:expert@example.cn\"},\"relevantTypes\":[\"https://w3id.org/weineng/xapi/roles/reviewer\"]}]}";
-    HttpResponse<String> v2 = api.xapi("POST", "statements", cred, "2.0.0", statement(null, "http://adlnet.gov/expapi/verbs/completed", extra));
+    String extra =
+        ",\"timestamp\":\"2026-11-30T08:00:00+08:00\",\"context\":{\"contextAgents\":[{\"objectType\":\"contextAgent\","
+            + "\"agent\":{\"mbox\":\"mailto:expert@example.cn\"},\"relevantTypes\":[\"https://w3id.org/weineng/xapi/roles/reviewer\"]}]}";
+    HttpResponse<String> v2 =
+        api.xapi(
+            "POST",
+            "statements",
+            cred,
+            "2.0.0",
+            statement(null, "http://adlnet.gov/expapi/verbs/completed", extra));
     assertThat(v2.statusCode()).as(v2.body()).isEqualTo(200);
     assertThat(v2.headers().firstValue("X-Experience-API-Version")).contains("2.0.0");
-    HttpResponse<String> v1 = api.xapi("POST", "statements", cred, "1.0.3", statement(null, "http://adlnet.gov/expapi/verbs/completed", extra));
+    HttpResponse<String> v1 =
+        api.xapi(
+            "POST",
+            "statements",
+            cred,
+            "1.0.3",
+            statement(null, "http://adlnet.gov/expapi/verbs/completed", extra));
     assertThat(v1.statusCode()).isEqualTo(400);
     assertThat(v1.body()).contains("statement.context.contextAgents");
   }
@@ -196,11 +317,30 @@ class XapiStatementsIT {
     api.lrs.createStore(new Store().id(storeId).name("岳阳市教师发展中心"));
     IssuedLrsCredential other = api.credential(storeId, "other institute");
     String id = UUID.randomUUID().toString();
-    assertThat(api.xapi("POST", "statements", other, "1.0.3", statement(id, "http://adlnet.gov/expapi/verbs/completed", "")).statusCode()).isEqualTo(200);
-    assertThat(api.xapi("GET", "statements?statementId=" + id, other, "1.0.3", null).statusCode()).isEqualTo(200);
-    assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode()).as("another store cannot see it").isEqualTo(404);
+    assertThat(
+            api.xapi(
+                    "POST",
+                    "statements",
+                    other,
+                    "1.0.3",
+                    statement(id, "http://adlnet.gov/expapi/verbs/completed", ""))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(api.xapi("GET", "statements?statementId=" + id, other, "1.0.3", null).statusCode())
+        .isEqualTo(200);
+    assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode())
+        .as("another store cannot see it")
+        .isEqualTo(404);
     // the same id may be used in another store without conflict
-    assertThat(api.xapi("POST", "statements", cred, "1.0.3", statement(id, "http://adlnet.gov/expapi/verbs/experienced", "")).statusCode()).isEqualTo(200);
+    assertThat(
+            api.xapi(
+                    "POST",
+                    "statements",
+                    cred,
+                    "1.0.3",
+                    statement(id, "http://adlnet.gov/expapi/verbs/experienced", ""))
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -208,19 +348,41 @@ class XapiStatementsIT {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     String expert = "{\"mbox\":\"mailto:expert-" + tag + "@example.cn\"}";
     String unit = "https://courses.example.cn/unit-" + tag;
-    // the expert reviews a teacher's work: expert as actor; then the expert as instructor in the teacher's statement
-    String reviewed = "{\"actor\":" + expert + ",\"verb\":{\"id\":\"http://id.tincanapi.com/verb/reviewed\"},"
-        + "\"object\":{\"objectType\":\"Agent\",\"mbox\":\"mailto:teacher-" + tag + "@example.cn\"}}";
-    String taught = "{\"actor\":{\"mbox\":\"mailto:teacher-" + tag + "@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
-        + "\"object\":{\"id\":\"https://courses.example.cn/lesson-" + tag + "\"},"
-        + "\"context\":{\"instructor\":" + expert + ",\"contextActivities\":{\"parent\":[{\"id\":\"" + unit + "\"}]}}}";
-    assertThat(api.xapi("POST", "statements", cred, "1.0.3", "[" + reviewed + "," + taught + "]").statusCode()).isEqualTo(200);
-    String teacher = URLEncoder.encode("{\"mbox\":\"mailto:teacher-" + tag + "@example.cn\"}", StandardCharsets.UTF_8);
+    // the expert reviews a teacher's work: expert as actor; then the expert as instructor in the
+    // teacher's statement
+    String reviewed =
+        "{\"actor\":"
+            + expert
+            + ",\"verb\":{\"id\":\"http://id.tincanapi.com/verb/reviewed\"},"
+            + "\"object\":{\"objectType\":\"Agent\",\"mbox\":\"mailto:teacher-"
+            + tag
+            + "@example.cn\"}}";
+    String taught =
+        "{\"actor\":{\"mbox\":\"mailto:teacher-"
+            + tag
+            + "@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+            + "\"object\":{\"id\":\"https://courses.example.cn/lesson-"
+            + tag
+            + "\"},"
+            + "\"context\":{\"instructor\":"
+            + expert
+            + ",\"contextActivities\":{\"parent\":[{\"id\":\""
+            + unit
+            + "\"}]}}}";
+    assertThat(
+            api.xapi("POST", "statements", cred, "1.0.3", "[" + reviewed + "," + taught + "]")
+                .statusCode())
+        .isEqualTo(200);
+    String teacher =
+        URLEncoder.encode(
+            "{\"mbox\":\"mailto:teacher-" + tag + "@example.cn\"}", StandardCharsets.UTF_8);
     String expertQ = URLEncoder.encode(expert, StandardCharsets.UTF_8);
     String unitQ = URLEncoder.encode(unit, StandardCharsets.UTF_8);
     assertThat(count("agent=" + teacher)).as("as actor, or as the object").isEqualTo(2);
     assertThat(count("agent=" + expertQ)).as("only as actor").isEqualTo(1);
-    assertThat(count("agent=" + expertQ + "&related_agents=true")).as("also as instructor").isEqualTo(2);
+    assertThat(count("agent=" + expertQ + "&related_agents=true"))
+        .as("also as instructor")
+        .isEqualTo(2);
     assertThat(count("activity=" + unitQ)).as("the unit is only a parent").isZero();
     assertThat(count("activity=" + unitQ + "&related_activities=true")).isEqualTo(1);
   }

@@ -29,10 +29,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The admin account, bootstrapped from configuration at start-up.
  *
- * <p>{@code weineng.admin.username} (default {@code admin}) and {@code weineng.admin.password} (environment
- * {@code WEINENG_ADMIN_PASSWORD}). A configured password is authoritative: it is (re)hashed into the
- * database when it does not match. With none configured on first start, a random password is written to
- * {@code <data dir>/initial-admin-password} (owner-only) and the log says where, never what.
+ * <p>{@code weineng.admin.username} (default {@code admin}) and {@code weineng.admin.password}
+ * (environment {@code WEINENG_ADMIN_PASSWORD}). A configured password is authoritative: it is
+ * (re)hashed into the database when it does not match. With none configured on first start, a
+ * random password is written to {@code <data dir>/initial-admin-password} (owner-only) and the log
+ * says where, never what.
  */
 @Singleton
 @Startup
@@ -57,7 +58,10 @@ public class AdminAccounts {
   @ConfigProperty(name = "weineng.data-dir", defaultValue = "weineng-data")
   String dataDir;
 
-  /** Verified credentials, by SHA-256 of "user:password", so PBKDF2 runs once per credential, not per request. */
+  /**
+   * Verified credentials, by SHA-256 of "user:password", so PBKDF2 runs once per credential, not
+   * per request.
+   */
   private final ConcurrentHashMap<String, String> verified = new ConcurrentHashMap<>();
 
   @PostConstruct
@@ -72,10 +76,16 @@ public class AdminAccounts {
         LOG.info(() -> "admin account '" + username + "' created with the configured password");
       } else {
         Path file = writeInitialPassword(password);
-        LOG.warning(() -> "admin account '" + username + "' created with a random password, written to " + file.toAbsolutePath()
-            + "; set WEINENG_ADMIN_PASSWORD to choose your own");
+        LOG.warning(
+            () ->
+                "admin account '"
+                    + username
+                    + "' created with a random password, written to "
+                    + file.toAbsolutePath()
+                    + "; set WEINENG_ADMIN_PASSWORD to choose your own");
       }
-    } else if (configured.isPresent() && !Passwords.verify(configured.get().toCharArray(), account.passwordHash())) {
+    } else if (configured.isPresent()
+        && !Passwords.verify(configured.get().toCharArray(), account.passwordHash())) {
       account.changePasswordHash(Passwords.hash(configured.get().toCharArray()), now);
       LOG.info(() -> "admin account '" + username + "' password updated from configuration");
     }
@@ -88,14 +98,17 @@ public class AdminAccounts {
       Path file = dir.resolve("initial-admin-password");
       Files.deleteIfExists(file);
       try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
         Files.createFile(file);
       }
       Files.writeString(file, password + System.lineSeparator(), StandardCharsets.UTF_8);
       return file;
     } catch (IOException e) {
-      throw new IllegalStateException("could not write the initial admin password under " + dataDir, e);
+      throw new IllegalStateException(
+          "could not write the initial admin password under " + dataDir, e);
     }
   }
 
@@ -106,7 +119,9 @@ public class AdminAccounts {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(basicHeader.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(basicHeader.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -132,7 +147,9 @@ public class AdminAccounts {
 
   private static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

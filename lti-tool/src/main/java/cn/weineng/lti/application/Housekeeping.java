@@ -6,8 +6,9 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * Deletes launch state nobody can use any more: login states past their expiry, and used nonces older than
- * any id_token the validator still accepts. Runs on every node; the deletes are idempotent.
+ * Deletes launch state nobody can use any more: login states past their expiry, and used nonces
+ * older than any id_token the validator still accepts. Runs on every node; the deletes are
+ * idempotent.
  */
 @Singleton
 public class Housekeeping {

@@ -27,8 +27,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Records a validated launch: the person and their LTI identity, the course and enrolment, and an xAPI
- * {@code launched} statement written in-process to the platform's store, all in one transaction.
+ * Records a validated launch: the person and their LTI identity, the course and enrolment, and an
+ * xAPI {@code launched} statement written in-process to the platform's store, all in one
+ * transaction.
  */
 @ApplicationScoped
 public class LaunchRecorder {
@@ -55,25 +56,48 @@ public class LaunchRecorder {
   public Recorded record(Launch launch) {
     Platform platform = em.find(Platform.class, launch.platformId());
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    String personId = people.resolve(platform.storeId(), AgentIdentifier.account(launch.issuer(), launch.subject()));
+    String personId =
+        people.resolve(
+            platform.storeId(), AgentIdentifier.account(launch.issuer(), launch.subject()));
     Person person = em.find(Person.class, personId);
     person.launchedFrom(platform.id(), launch.subject(), launch.name());
 
     String courseId = null;
     if (launch.contextId() != null) {
-      // first launches of a new course from a whole class at once must not collide: insert-if-absent, then update
-      courseId = UUID.nameUUIDFromBytes(("course|" + platform.id() + "|" + launch.contextId()).getBytes(StandardCharsets.UTF_8)).toString();
-      inserts.insert(em, "course",
-          InsertIfAbsent.row("id", courseId, "platform_id", platform.id(), "context_id", launch.contextId(), "created_at", now),
+      // first launches of a new course from a whole class at once must not collide:
+      // insert-if-absent, then update
+      courseId =
+          UUID.nameUUIDFromBytes(
+                  ("course|" + platform.id() + "|" + launch.contextId())
+                      .getBytes(StandardCharsets.UTF_8))
+              .toString();
+      inserts.insert(
+          em,
+          "course",
+          InsertIfAbsent.row(
+              "id",
+              courseId,
+              "platform_id",
+              platform.id(),
+              "context_id",
+              launch.contextId(),
+              "created_at",
+              now),
           List.of("platform_id", "context_id"));
-      Course course = em.createNamedQuery("Course.byContext", Course.class)
-          .setParameter("platform", platform.id()).setParameter("context", launch.contextId()).getSingleResult();
+      Course course =
+          em.createNamedQuery("Course.byContext", Course.class)
+              .setParameter("platform", platform.id())
+              .setParameter("context", launch.contextId())
+              .getSingleResult();
       course.describe(launch.contextTitle(), launch.contextLabel());
       courseId = course.id();
       String roles = String.join(" ", launch.roles());
       roles = roles.length() > 4000 ? roles.substring(0, 4000) : roles;
-      inserts.insert(em, "enrolment",
-          InsertIfAbsent.row("course_id", courseId, "person_id", personId, "roles", roles, "last_launch_at", now),
+      inserts.insert(
+          em,
+          "enrolment",
+          InsertIfAbsent.row(
+              "course_id", courseId, "person_id", personId, "roles", roles, "last_launch_at", now),
           List.of("course_id", "person_id"));
       em.find(Enrolment.class, new Enrolment.Key(courseId, personId)).launched(roles, now);
     }
@@ -85,9 +109,10 @@ public class LaunchRecorder {
   }
 
   /**
-   * The launch as xAPI: actor {@code account{homePage: issuer, name: sub}} (no name, no email: the LRS
-   * keeps no more personal data than it needs), verb launched, the resource link as the activity, the
-   * course as the parent context activity and the LTI identifiers in a context extension.
+   * The launch as xAPI: actor {@code account{homePage: issuer, name: sub}} (no name, no email: the
+   * LRS keeps no more personal data than it needs), verb launched, the resource link as the
+   * activity, the course as the parent context activity and the LTI identifiers in a context
+   * extension.
    */
   ObjectNode launchStatement(Platform platform, Launch launch) {
     ObjectNode s = JSON.createObjectNode();
@@ -111,7 +136,9 @@ public class LaunchRecorder {
     }
 
     ObjectNode context = s.putObject("context");
-    context.put("platform", launch.productFamily() == null ? "LTI 1.3" : launch.productFamily() + " (LTI 1.3)");
+    context.put(
+        "platform",
+        launch.productFamily() == null ? "LTI 1.3" : launch.productFamily() + " (LTI 1.3)");
     if (launch.locale() != null && launch.locale().matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
       context.put("language", launch.locale());
     }
@@ -139,7 +166,13 @@ public class LaunchRecorder {
   }
 
   private String activityIri(Platform platform, String kind, String id) {
-    return base() + "/activities/lti/" + platform.id() + "/" + kind + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    return base()
+        + "/activities/lti/"
+        + platform.id()
+        + "/"
+        + kind
+        + "/"
+        + URLEncoder.encode(id, StandardCharsets.UTF_8);
   }
 
   private String base() {

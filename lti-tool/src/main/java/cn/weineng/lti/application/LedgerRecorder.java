@@ -22,9 +22,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The hour ledger's writer. Hears every batch the LRS stores, inside the storing transaction, and writes
- * what each statement earns under every installed policy; a voiding statement removes its target's
- * lines. Statements and their ledger lines therefore commit together or not at all.
+ * The hour ledger's writer. Hears every batch the LRS stores, inside the storing transaction, and
+ * writes what each statement earns under every installed policy; a voiding statement removes its
+ * target's lines. Statements and their ledger lines therefore commit together or not at all.
  */
 @ApplicationScoped
 public class LedgerRecorder {
@@ -73,37 +73,55 @@ public class LedgerRecorder {
         credits = p.policy().credit(activity.get());
       } catch (RuntimeException e) {
         // a faulty policy must not lose a valid statement; the line is missing until a replay
-        LOG.log(Level.SEVERE, "policy " + p.id() + " failed to credit statement " + activity.get().statementId(), e);
+        LOG.log(
+            Level.SEVERE,
+            "policy " + p.id() + " failed to credit statement " + activity.get().statementId(),
+            e);
         continue;
       }
       for (HourCredit c : credits) {
         if (personId == null) {
           personId = people.resolve(storeId, ifi.get());
         }
-        em.persist(new LedgerEntry(
-            storeId, personId, p.id(), p.rulesetVersion(), activity.get().statementId(),
-            activity.get().activityId(), c.bucket(), c.seconds(),
-            activity.get().timestamp().atOffset(ZoneOffset.UTC), c.rule(), now));
+        em.persist(
+            new LedgerEntry(
+                storeId,
+                personId,
+                p.id(),
+                p.rulesetVersion(),
+                activity.get().statementId(),
+                activity.get().activityId(),
+                c.bucket(),
+                c.seconds(),
+                activity.get().timestamp().atOffset(ZoneOffset.UTC),
+                c.rule(),
+                now));
       }
     }
   }
 
-  /** The facts a policy sees of a statement; empty when the statement's object is not an activity. */
+  /**
+   * The facts a policy sees of a statement; empty when the statement's object is not an activity.
+   */
   static Optional<LearningActivity> activity(JsonNode s) {
     JsonNode object = s.path("object");
     if (!"Activity".equals(object.path("objectType").asText("Activity"))) {
       return Optional.empty();
     }
     JsonNode result = s.path("result");
-    Duration duration = result.hasNonNull("duration") ? XapiDurations.exact(result.get("duration").asText()).orElse(null) : null;
-    return Optional.of(new LearningActivity(
-        s.get("id").asText(),
-        s.path("verb").path("id").asText(),
-        object.path("id").asText(),
-        object.path("definition").path("type").asText(null),
-        StatementValidator.Timestamps.parse(s.get("timestamp").asText()).toInstant(),
-        duration,
-        result.has("completion") ? result.get("completion").asBoolean() : null,
-        result.has("success") ? result.get("success").asBoolean() : null));
+    Duration duration =
+        result.hasNonNull("duration")
+            ? XapiDurations.exact(result.get("duration").asText()).orElse(null)
+            : null;
+    return Optional.of(
+        new LearningActivity(
+            s.get("id").asText(),
+            s.path("verb").path("id").asText(),
+            object.path("id").asText(),
+            object.path("definition").path("type").asText(null),
+            StatementValidator.Timestamps.parse(s.get("timestamp").asText()).toInstant(),
+            duration,
+            result.has("completion") ? result.get("completion").asBoolean() : null,
+            result.has("success") ? result.get("success").asBoolean() : null));
   }
 }

@@ -20,9 +20,9 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * OIDC third-party login initiation (LTI Security Framework 1.0 §5.1.1): the platform sends the user here
- * first; we answer with a redirect to the platform's authorisation endpoint carrying a fresh state and
- * nonce, both kept in the database.
+ * OIDC third-party login initiation (LTI Security Framework 1.0 §5.1.1): the platform sends the
+ * user here first; we answer with a redirect to the platform's authorisation endpoint carrying a
+ * fresh state and nonce, both kept in the database.
  */
 @ApplicationScoped
 public class LoginService {
@@ -41,7 +41,12 @@ public class LoginService {
 
   /** The parameters of a login initiation request (GET query or POST form). */
   public record Initiation(
-      String iss, String loginHint, String targetLinkUri, String ltiMessageHint, String clientId, String deploymentId) {}
+      String iss,
+      String loginHint,
+      String targetLinkUri,
+      String ltiMessageHint,
+      String clientId,
+      String deploymentId) {}
 
   /** The authorisation redirect and the state it carries. */
   public record Redirect(URI location, String state) {}
@@ -52,17 +57,23 @@ public class LoginService {
     require(in.loginHint(), "login_hint");
     require(in.targetLinkUri(), "target_link_uri");
     Platform platform = platform(in.iss(), in.clientId());
-    if (in.deploymentId() != null && !in.deploymentId().isBlank() && !platform.deploymentIds().contains(in.deploymentId())) {
-      throw new LtiLaunchException(400, "unknown-deployment", "The deployment id is not registered for this platform.");
+    if (in.deploymentId() != null
+        && !in.deploymentId().isBlank()
+        && !platform.deploymentIds().contains(in.deploymentId())) {
+      throw new LtiLaunchException(
+          400, "unknown-deployment", "The deployment id is not registered for this platform.");
     }
     // the target must be this tool: a login must not be turned into a redirect elsewhere
     if (!in.targetLinkUri().startsWith(base() + "/")) {
-      throw new LtiLaunchException(400, "foreign-target", "target_link_uri does not point at this tool (" + base() + ").");
+      throw new LtiLaunchException(
+          400, "foreign-target", "target_link_uri does not point at this tool (" + base() + ").");
     }
     String state = random();
     String nonce = random();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    states.save(new LoginState(state, nonce, platform.id(), in.targetLinkUri(), now, now.plus(STATE_LIFETIME)));
+    states.save(
+        new LoginState(
+            state, nonce, platform.id(), in.targetLinkUri(), now, now.plus(STATE_LIFETIME)));
 
     // §5.1.1.2: the authentication request
     Map<String, String> q = new LinkedHashMap<>();
@@ -78,7 +89,8 @@ public class LoginService {
     if (in.ltiMessageHint() != null) {
       q.put("lti_message_hint", in.ltiMessageHint());
     }
-    StringBuilder url = new StringBuilder(platform.authUrl()).append(platform.authUrl().contains("?") ? '&' : '?');
+    StringBuilder url =
+        new StringBuilder(platform.authUrl()).append(platform.authUrl().contains("?") ? '&' : '?');
     q.forEach((k, v) -> url.append(enc(k)).append('=').append(enc(v)).append('&'));
     url.setLength(url.length() - 1);
     return new Redirect(URI.create(url.toString()), state);
@@ -87,17 +99,27 @@ public class LoginService {
   private Platform platform(String iss, String clientId) {
     List<Platform> found;
     if (clientId != null && !clientId.isBlank()) {
-      found = em.createNamedQuery("Platform.byIssuerAndClient", Platform.class)
-          .setParameter("issuer", iss).setParameter("clientId", clientId).getResultList();
+      found =
+          em.createNamedQuery("Platform.byIssuerAndClient", Platform.class)
+              .setParameter("issuer", iss)
+              .setParameter("clientId", clientId)
+              .getResultList();
     } else {
-      found = em.createNamedQuery("Platform.byIssuer", Platform.class).setParameter("issuer", iss).getResultList();
+      found =
+          em.createNamedQuery("Platform.byIssuer", Platform.class)
+              .setParameter("issuer", iss)
+              .getResultList();
       if (found.size() > 1) {
-        throw new LtiLaunchException(400, "client-id-needed",
+        throw new LtiLaunchException(
+            400,
+            "client-id-needed",
             "Several registrations share this issuer; the platform must send client_id.");
       }
     }
     if (found.isEmpty()) {
-      throw new LtiLaunchException(400, "unknown-platform",
+      throw new LtiLaunchException(
+          400,
+          "unknown-platform",
           "This platform (issuer and client id) is not registered with Weineng. Ask the administrator to register it.");
     }
     return found.get(0);
@@ -113,7 +135,8 @@ public class LoginService {
 
   private static void require(String value, String name) {
     if (value == null || value.isBlank()) {
-      throw new LtiLaunchException(400, "missing-parameter", "The login request lacks the parameter " + name + ".");
+      throw new LtiLaunchException(
+          400, "missing-parameter", "The login request lacks the parameter " + name + ".");
     }
   }
 

@@ -13,8 +13,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Login state and nonces in the database. Each operation commits on its own, so a consumed state stays
- * consumed even when the launch that consumed it is then refused.
+ * Login state and nonces in the database. Each operation commits on its own, so a consumed state
+ * stays consumed even when the launch that consumed it is then refused.
  */
 @ApplicationScoped
 public class LoginStates {
@@ -38,7 +38,9 @@ public class LoginStates {
       return Optional.empty();
     }
     em.remove(s);
-    return s.expiresAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC)) ? Optional.of(s) : Optional.empty();
+    return s.expiresAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC))
+        ? Optional.of(s)
+        : Optional.empty();
   }
 
   /** Records a nonce as used; false when it was already used for this platform. */
@@ -58,17 +60,21 @@ public class LoginStates {
   }
 
   /**
-   * Deletes expired states, and nonces used longer ago than any id_token is accepted (its issue time may be at
-   * most {@link LaunchValidator#MAX_AGE} old), so a deleted nonce can never be replayed; called by {@link
-   * Housekeeping}.
+   * Deletes expired states, and nonces used longer ago than any id_token is accepted (its issue
+   * time may be at most {@link LaunchValidator#MAX_AGE} old), so a deleted nonce can never be
+   * replayed; called by {@link Housekeeping}.
    */
   @Transactional
   public int purgeExpired() {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    int states = em.createQuery("delete from LoginState s where s.expiresAt < :now").setParameter("now", now).executeUpdate();
-    int nonces = em.createQuery("delete from UsedNonce n where n.usedAt < :before")
-        .setParameter("before", now.minus(LaunchValidator.MAX_AGE.multipliedBy(2)))
-        .executeUpdate();
+    int states =
+        em.createQuery("delete from LoginState s where s.expiresAt < :now")
+            .setParameter("now", now)
+            .executeUpdate();
+    int nonces =
+        em.createQuery("delete from UsedNonce n where n.usedAt < :before")
+            .setParameter("before", now.minus(LaunchValidator.MAX_AGE.multipliedBy(2)))
+            .executeUpdate();
     return states + nonces;
   }
 }

@@ -1,8 +1,8 @@
 package cn.weineng.lti.application;
 
 /**
- * A login or launch refused. The message is shown to the user in the LMS frame and names the check that
- * failed; it never echoes tokens or personal data.
+ * A login or launch refused. The message is shown to the user in the LMS frame and names the check
+ * that failed; it never echoes tokens or personal data.
  */
 public class LtiLaunchException extends RuntimeException {
 

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Finds the person an agent identifier belongs to in a store, creating one on first sight, in the caller's
- * transaction: if the caller rolls back, no person is left behind. A new person's id is derived from the store
- * and identifier, so two transactions meeting the same new learner at once create the same row, once.
+ * Finds the person an agent identifier belongs to in a store, creating one on first sight, in the
+ * caller's transaction: if the caller rolls back, no person is left behind. A new person's id is
+ * derived from the store and identifier, so two transactions meeting the same new learner at once
+ * create the same row, once.
  */
 @ApplicationScoped
 public class PersonDirectory {
@@ -33,12 +34,26 @@ public class PersonDirectory {
     if (known != null) {
       return known.personId();
     }
-    String personId = UUID.nameUUIDFromBytes(("person|" + storeId + "|" + ifi).getBytes(StandardCharsets.UTF_8)).toString();
+    String personId =
+        UUID.nameUUIDFromBytes(("person|" + storeId + "|" + ifi).getBytes(StandardCharsets.UTF_8))
+            .toString();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    inserts.insert(em, "person", InsertIfAbsent.row("id", personId, "store_id", storeId, "created_at", now), List.of("id"));
-    inserts.insert(em, "person_identity",
-        InsertIfAbsent.row("store_id", storeId, "ifi", ifi, "person_id", personId, "created_at", now), List.of("store_id", "ifi"));
-    return em.createQuery("select i.personId from PersonIdentity i where i.storeId = :store and i.ifi = :ifi", String.class)
-        .setParameter("store", storeId).setParameter("ifi", ifi).getSingleResult();
+    inserts.insert(
+        em,
+        "person",
+        InsertIfAbsent.row("id", personId, "store_id", storeId, "created_at", now),
+        List.of("id"));
+    inserts.insert(
+        em,
+        "person_identity",
+        InsertIfAbsent.row(
+            "store_id", storeId, "ifi", ifi, "person_id", personId, "created_at", now),
+        List.of("store_id", "ifi"));
+    return em.createQuery(
+            "select i.personId from PersonIdentity i where i.storeId = :store and i.ifi = :ifi",
+            String.class)
+        .setParameter("store", storeId)
+        .setParameter("ifi", ifi)
+        .getSingleResult();
   }
 }

@@ -36,8 +36,15 @@ public class PlatformService {
 
   /** What an admin submits. */
   public record Registration(
-      String name, String issuer, String clientId, List<String> deploymentIds, String authUrl, String tokenUrl,
-      String jwksUrl, String storeId, String policyId) {}
+      String name,
+      String issuer,
+      String clientId,
+      List<String> deploymentIds,
+      String authUrl,
+      String tokenUrl,
+      String jwksUrl,
+      String storeId,
+      String policyId) {}
 
   @Transactional
   public Platform register(Registration r) {
@@ -46,8 +53,11 @@ public class PlatformService {
     url(r.authUrl(), "authUrl", errors, true);
     url(r.jwksUrl(), "jwksUrl", errors, true);
     url(r.tokenUrl(), "tokenUrl", errors, false);
-    if (r.deploymentIds() == null || r.deploymentIds().isEmpty() || r.deploymentIds().stream().anyMatch(d -> d == null || d.isBlank())) {
-      errors.add(new FieldError("deploymentIds", "at least one non-empty deployment id is required"));
+    if (r.deploymentIds() == null
+        || r.deploymentIds().isEmpty()
+        || r.deploymentIds().stream().anyMatch(d -> d == null || d.isBlank())) {
+      errors.add(
+          new FieldError("deploymentIds", "at least one non-empty deployment id is required"));
     }
     String storeId = r.storeId() == null || r.storeId().isBlank() ? "default" : r.storeId();
     if (!stores.storeExists(storeId)) {
@@ -61,14 +71,29 @@ public class PlatformService {
       throw Problem.invalid("the registration has " + errors.size() + " problem(s)", errors);
     }
     if (!em.createNamedQuery("Platform.byIssuerAndClient", Platform.class)
-        .setParameter("issuer", r.issuer()).setParameter("clientId", r.clientId()).getResultList().isEmpty()) {
-      throw new Problem(409, "platform-exists", "Platform already registered",
+        .setParameter("issuer", r.issuer())
+        .setParameter("clientId", r.clientId())
+        .getResultList()
+        .isEmpty()) {
+      throw new Problem(
+          409,
+          "platform-exists",
+          "Platform already registered",
           "a platform with this issuer and client id is already registered");
     }
-    Platform p = new Platform(
-        UUID.randomUUID().toString(), r.name(), r.issuer(), r.clientId(), new LinkedHashSet<>(r.deploymentIds()),
-        r.authUrl(), blankToNull(r.tokenUrl()), r.jwksUrl(), storeId, policyId,
-        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+    Platform p =
+        new Platform(
+            UUID.randomUUID().toString(),
+            r.name(),
+            r.issuer(),
+            r.clientId(),
+            new LinkedHashSet<>(r.deploymentIds()),
+            r.authUrl(),
+            blankToNull(r.tokenUrl()),
+            r.jwksUrl(),
+            storeId,
+            policyId,
+            OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
     em.persist(p);
     return p;
   }

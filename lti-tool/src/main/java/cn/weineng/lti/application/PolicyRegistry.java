@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The installed region policies, found with {@link ServiceLoader} at start-up. Fails fast on a duplicate
- * id, an SPI version this host does not implement, or a configuration the policy refuses.
+ * The installed region policies, found with {@link ServiceLoader} at start-up. Fails fast on a
+ * duplicate id, an SPI version this host does not implement, or a configuration the policy refuses.
  */
 @ApplicationScoped
 public class PolicyRegistry {
@@ -48,33 +48,54 @@ public class PolicyRegistry {
 
   @PostConstruct
   void load() {
-    policies = Collections.unmodifiableMap(load(ServiceLoader.load(RegionPolicyFactory.class, PolicyRegistry.class.getClassLoader()), config()));
+    policies =
+        Collections.unmodifiableMap(
+            load(
+                ServiceLoader.load(
+                    RegionPolicyFactory.class, PolicyRegistry.class.getClassLoader()),
+                config()));
   }
 
-  static Map<String, Installed> load(Iterable<RegionPolicyFactory> factories, Map<String, String> config) {
+  static Map<String, Installed> load(
+      Iterable<RegionPolicyFactory> factories, Map<String, String> config) {
     Map<String, Installed> out = new LinkedHashMap<>();
     for (RegionPolicyFactory f : factories) {
-      String where = String.valueOf(f.getClass().getProtectionDomain().getCodeSource() == null ? "?" : f.getClass().getProtectionDomain().getCodeSource().getLocation());
+      String where =
+          String.valueOf(
+              f.getClass().getProtectionDomain().getCodeSource() == null
+                  ? "?"
+                  : f.getClass().getProtectionDomain().getCodeSource().getLocation());
       if (f.requiresSpi() > RegionPolicyFactory.SPI_VERSION) {
-        throw new IllegalStateException("policy " + f.id() + " from " + where + " needs SPI version " + f.requiresSpi()
-            + " but this Weineng implements " + RegionPolicyFactory.SPI_VERSION);
+        throw new IllegalStateException(
+            "policy "
+                + f.id()
+                + " from "
+                + where
+                + " needs SPI version "
+                + f.requiresSpi()
+                + " but this Weineng implements "
+                + RegionPolicyFactory.SPI_VERSION);
       }
       if (!f.id().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-        throw new IllegalStateException("policy id '" + f.id() + "' from " + where + " is not lower-kebab");
+        throw new IllegalStateException(
+            "policy id '" + f.id() + "' from " + where + " is not lower-kebab");
       }
       if (out.containsKey(f.id())) {
-        throw new IllegalStateException("two policies have the id " + f.id() + "; the second is in " + where);
+        throw new IllegalStateException(
+            "two policies have the id " + f.id() + "; the second is in " + where);
       }
       String prefix = "policy." + f.id() + ".";
       Map<String, String> slice = new HashMap<>();
-      config.forEach((k, v) -> {
-        if (k.startsWith(prefix)) {
-          slice.put(k.substring(prefix.length()), v);
-        }
-      });
+      config.forEach(
+          (k, v) -> {
+            if (k.startsWith(prefix)) {
+              slice.put(k.substring(prefix.length()), v);
+            }
+          });
       RegionPolicy policy = f.create(new PolicyConfig(slice));
       out.put(f.id(), new Installed(f, policy));
-      LOG.info(() -> "policy " + f.id() + " rule set " + f.rulesetVersion() + " loaded from " + where);
+      LOG.info(
+          () -> "policy " + f.id() + " rule set " + f.rulesetVersion() + " loaded from " + where);
     }
     return out;
   }
@@ -99,7 +120,13 @@ public class PolicyRegistry {
   }
 
   public Installed require(String id) {
-    return find(id).orElseThrow(
-        () -> new Problem(400, "unknown-policy", "Unknown policy", "no policy '" + id + "' is installed; installed: " + policies.keySet()));
+    return find(id)
+        .orElseThrow(
+            () ->
+                new Problem(
+                    400,
+                    "unknown-policy",
+                    "Unknown policy",
+                    "no policy '" + id + "' is installed; installed: " + policies.keySet()));
   }
 }

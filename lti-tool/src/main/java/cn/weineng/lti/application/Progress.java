@@ -16,7 +16,14 @@ import java.util.Map;
  * @param bucketNames bucket key to display name, in the policy's order
  * @param asOf when the verdict was computed
  */
-public record Progress(String personId, String name, String ltiSubject, String policyName, PolicyResult result, Map<String, String> bucketNames, Instant asOf) {
+public record Progress(
+    String personId,
+    String name,
+    String ltiSubject,
+    String policyName,
+    PolicyResult result,
+    Map<String, String> bucketNames,
+    Instant asOf) {
 
   public Progress {
     bucketNames = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bucketNames));

@@ -61,18 +61,30 @@ public class ProgressService {
   }
 
   public long learnerCount(String courseId) {
-    return em.createNamedQuery("Enrolment.countByCourse", Long.class).setParameter("course", courseId).getSingleResult();
+    return em.createNamedQuery("Enrolment.countByCourse", Long.class)
+        .setParameter("course", courseId)
+        .getSingleResult();
   }
 
-  /** Every person enrolled in the course, by name, under the course platform's policy unless one is named. */
+  /**
+   * Every person enrolled in the course, by name, under the course platform's policy unless one is
+   * named.
+   */
   public List<Progress> forCourse(String courseId, String policyId, Locale locale) {
     Course course = course(courseId);
     Platform platform = em.find(Platform.class, course.platformId());
-    PolicyRegistry.Installed policy = policies.require(policyId != null ? policyId : platform.policyId());
-    return em.createNamedQuery("Enrolment.byCourse", Enrolment.class).setParameter("course", courseId).getResultList().stream()
+    PolicyRegistry.Installed policy =
+        policies.require(policyId != null ? policyId : platform.policyId());
+    return em
+        .createNamedQuery("Enrolment.byCourse", Enrolment.class)
+        .setParameter("course", courseId)
+        .getResultList()
+        .stream()
         .map(e -> em.find(Person.class, e.personId()))
         .map(p -> evaluate(p, policy, locale))
-        .sorted(Comparator.comparing((Progress p) -> p.name() == null ? "" : p.name()).thenComparing(Progress::personId))
+        .sorted(
+            Comparator.comparing((Progress p) -> p.name() == null ? "" : p.name())
+                .thenComparing(Progress::personId))
         .toList();
   }
 
@@ -80,24 +92,46 @@ public class ProgressService {
     if (policyId != null) {
       return policies.require(policyId);
     }
-    Platform home = person.homePlatformId() == null ? null : em.find(Platform.class, person.homePlatformId());
+    Platform home =
+        person.homePlatformId() == null ? null : em.find(Platform.class, person.homePlatformId());
     return policies.require(home != null ? home.policyId() : defaultPolicy);
   }
 
   private Progress evaluate(Person person, PolicyRegistry.Installed policy, Locale locale) {
-    List<LedgerLine> lines = em.createNamedQuery("LedgerEntry.forPerson", LedgerEntry.class)
-        .setParameter("person", person.id())
-        .setParameter("policy", policy.id())
-        .setParameter("ruleset", policy.rulesetVersion())
-        .getResultList().stream()
-        .map(e -> new LedgerLine(e.statementId(), e.activityId(), e.bucket(), e.seconds(), e.occurredAt().toInstant(), e.ruleId()))
-        .toList();
+    List<LedgerLine> lines =
+        em
+            .createNamedQuery("LedgerEntry.forPerson", LedgerEntry.class)
+            .setParameter("person", person.id())
+            .setParameter("policy", policy.id())
+            .setParameter("ruleset", policy.rulesetVersion())
+            .getResultList()
+            .stream()
+            .map(
+                e ->
+                    new LedgerLine(
+                        e.statementId(),
+                        e.activityId(),
+                        e.bucket(),
+                        e.seconds(),
+                        e.occurredAt().toInstant(),
+                        e.ruleId()))
+            .toList();
     Instant now = Instant.now();
-    PolicyResult result = policy.policy().evaluate(new LearnerRecord(person.id(), lines), new PolicyContext(now, locale));
+    PolicyResult result =
+        policy
+            .policy()
+            .evaluate(new LearnerRecord(person.id(), lines), new PolicyContext(now, locale));
     Map<String, String> names = new LinkedHashMap<>();
     for (String bucket : policy.factory().buckets()) {
       names.put(bucket, policy.factory().bucketName(bucket, locale));
     }
-    return new Progress(person.id(), person.displayName(), person.ltiSubject(), policy.factory().displayName(locale), result, names, now);
+    return new Progress(
+        person.id(),
+        person.displayName(),
+        person.ltiSubject(),
+        policy.factory().displayName(locale),
+        result,
+        names,
+        now);
   }
 }

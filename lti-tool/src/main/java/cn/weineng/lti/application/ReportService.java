@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Course reports. CSV (RFC 4180): UTF-8 with a byte-order mark so Excel reads Chinese, CRLF line ends,
- * and cells that a spreadsheet would evaluate (starting with = + - @ or a tab) prefixed with an apostrophe.
+ * Course reports. CSV (RFC 4180): UTF-8 with a byte-order mark so Excel reads Chinese, CRLF line
+ * ends, and cells that a spreadsheet would evaluate (starting with = + - @ or a tab) prefixed with
+ * an apostrophe.
  */
 @ApplicationScoped
 public class ReportService {
@@ -23,9 +24,8 @@ public class ReportService {
     boolean zh = "zh".equals(locale.getLanguage());
     StringBuilder out = new StringBuilder("\uFEFF");
     List<String> header = new ArrayList<>(List.of("learner_id", "name", "lti_user_id"));
-    List<String> buckets = learners.isEmpty()
-        ? List.of()
-        : List.copyOf(learners.get(0).bucketNames().keySet());
+    List<String> buckets =
+        learners.isEmpty() ? List.of() : List.copyOf(learners.get(0).bucketNames().keySet());
     buckets.forEach(b -> header.add("hours_" + b));
     header.addAll(List.of("total_hours", "qualified", "reasons"));
     row(out, header);
@@ -39,7 +39,11 @@ public class ReportService {
       }
       cells.add(hours(p.result().totalSeconds()));
       cells.add(p.result().qualified() ? (zh ? "合格" : "yes") : (zh ? "不合格" : "no"));
-      cells.add(p.result().reasons().stream().filter(r -> !r.met()).map(Reason::message).collect(Collectors.joining(" ")));
+      cells.add(
+          p.result().reasons().stream()
+              .filter(r -> !r.met())
+              .map(Reason::message)
+              .collect(Collectors.joining(" ")));
       row(out, cells);
     }
     return out.toString();
@@ -64,7 +68,11 @@ public class ReportService {
     if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;
     }
-    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || !v.equals(value)) {
+    if (v.indexOf(',') >= 0
+        || v.indexOf('"') >= 0
+        || v.indexOf('\n') >= 0
+        || v.indexOf('\r') >= 0
+        || !v.equals(value)) {
       return '"' + v.replace("\"", "\"\"") + '"';
     }
     return v;

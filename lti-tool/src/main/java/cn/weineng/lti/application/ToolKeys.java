@@ -24,8 +24,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * The tool's RSA signing keys. Created on first start and kept in the database, so every node signs with
- * and publishes the same keys. The public halves are served at /lti/jwks.
+ * The tool's RSA signing keys. Created on first start and kept in the database, so every node signs
+ * with and publishes the same keys. The public halves are served at /lti/jwks.
  */
 @Singleton
 @Startup
@@ -45,12 +45,14 @@ public class ToolKeys {
     List<ToolKey> active = em.createNamedQuery("ToolKey.active", ToolKey.class).getResultList();
     if (active.isEmpty()) {
       try {
-        RSAKey key = new RSAKeyGenerator(2048)
-            .keyID(UUID.randomUUID().toString())
-            .keyUse(KeyUse.SIGNATURE)
-            .algorithm(JWSAlgorithm.RS256)
-            .generate();
-        ToolKey row = new ToolKey(key.getKeyID(), key.toJSONString(), OffsetDateTime.now(ZoneOffset.UTC));
+        RSAKey key =
+            new RSAKeyGenerator(2048)
+                .keyID(UUID.randomUUID().toString())
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .generate();
+        ToolKey row =
+            new ToolKey(key.getKeyID(), key.toJSONString(), OffsetDateTime.now(ZoneOffset.UTC));
         em.persist(row);
         active = List.of(row);
         LOG.info(() -> "generated the tool's signing key " + key.getKeyID());
@@ -71,7 +73,8 @@ public class ToolKeys {
 
   /** The public JWK set, as served at /lti/jwks. */
   public Map<String, Object> publicJwks() {
-    return new JWKSet(keys.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList()).toJSONObject(true);
+    return new JWKSet(keys.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList())
+        .toJSONObject(true);
   }
 
   /** The newest active key, for signing (deep-linking responses, service-token assertions). */

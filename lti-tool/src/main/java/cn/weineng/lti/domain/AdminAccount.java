@@ -6,7 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** The administrator who registers platforms and issues LRS credentials. Holds a PBKDF2 hash only. */
+/**
+ * The administrator who registers platforms and issues LRS credentials. Holds a PBKDF2 hash only.
+ */
 @Entity
 @Table(name = "admin_account")
 public class AdminAccount {
@@ -33,8 +35,13 @@ public class AdminAccount {
     this.updatedAt = now;
   }
 
-  public String username() { return username; }
-  public String passwordHash() { return passwordHash; }
+  public String username() {
+    return username;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
 
   public void changePasswordHash(String hash, OffsetDateTime now) {
     this.passwordHash = hash;

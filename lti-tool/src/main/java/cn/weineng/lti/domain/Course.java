@@ -10,7 +10,9 @@ import java.time.OffsetDateTime;
 /** An LTI context (an LMS course) Weineng was launched from. */
 @Entity
 @Table(name = "course")
-@NamedQuery(name = "Course.byContext", query = "select c from Course c where c.platformId = :platform and c.contextId = :context")
+@NamedQuery(
+    name = "Course.byContext",
+    query = "select c from Course c where c.platformId = :platform and c.contextId = :context")
 @NamedQuery(name = "Course.all", query = "select c from Course c order by c.createdAt, c.id")
 public class Course {
 
@@ -42,11 +44,25 @@ public class Course {
     this.createdAt = createdAt;
   }
 
-  public String id() { return id; }
-  public String platformId() { return platformId; }
-  public String contextId() { return contextId; }
-  public String title() { return title; }
-  public String label() { return label; }
+  public String id() {
+    return id;
+  }
+
+  public String platformId() {
+    return platformId;
+  }
+
+  public String contextId() {
+    return contextId;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String label() {
+    return label;
+  }
 
   public void describe(String title, String label) {
     if (title != null) {

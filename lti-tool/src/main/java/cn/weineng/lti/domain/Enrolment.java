@@ -14,8 +14,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "enrolment")
 @IdClass(Enrolment.Key.class)
-@NamedQuery(name = "Enrolment.byCourse", query = "select e from Enrolment e where e.courseId = :course")
-@NamedQuery(name = "Enrolment.countByCourse", query = "select count(e) from Enrolment e where e.courseId = :course")
+@NamedQuery(
+    name = "Enrolment.byCourse",
+    query = "select e from Enrolment e where e.courseId = :course")
+@NamedQuery(
+    name = "Enrolment.countByCourse",
+    query = "select count(e) from Enrolment e where e.courseId = :course")
 public class Enrolment {
 
   @Id
@@ -41,9 +45,17 @@ public class Enrolment {
     this.lastLaunchAt = at;
   }
 
-  public String courseId() { return courseId; }
-  public String personId() { return personId; }
-  public String roles() { return roles; }
+  public String courseId() {
+    return courseId;
+  }
+
+  public String personId() {
+    return personId;
+  }
+
+  public String roles() {
+    return roles;
+  }
 
   public void launched(String roles, OffsetDateTime at) {
     this.roles = roles;
@@ -65,7 +77,9 @@ public class Enrolment {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(courseId, k.courseId) && Objects.equals(personId, k.personId);
+      return o instanceof Key k
+          && Objects.equals(courseId, k.courseId)
+          && Objects.equals(personId, k.personId);
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.time.OffsetDateTime;
 @Table(name = "ledger_entry")
 @NamedQuery(
     name = "LedgerEntry.forPerson",
-    query = "select e from LedgerEntry e where e.personId = :person and e.policyId = :policy and e.rulesetVersion = :ruleset")
+    query =
+        "select e from LedgerEntry e where e.personId = :person and e.policyId = :policy and e.rulesetVersion = :ruleset")
 @NamedQuery(
     name = "LedgerEntry.deleteForStatement",
     query = "delete from LedgerEntry e where e.storeId = :store and e.statementId = :statement")
@@ -63,8 +64,17 @@ public class LedgerEntry {
   protected LedgerEntry() {}
 
   public LedgerEntry(
-      String storeId, String personId, String policyId, String rulesetVersion, String statementId, String activityId,
-      String bucket, long seconds, OffsetDateTime occurredAt, String ruleId, OffsetDateTime recordedAt) {
+      String storeId,
+      String personId,
+      String policyId,
+      String rulesetVersion,
+      String statementId,
+      String activityId,
+      String bucket,
+      long seconds,
+      OffsetDateTime occurredAt,
+      String ruleId,
+      OffsetDateTime recordedAt) {
     this.storeId = storeId;
     this.personId = personId;
     this.policyId = policyId;
@@ -78,10 +88,27 @@ public class LedgerEntry {
     this.recordedAt = recordedAt;
   }
 
-  public String statementId() { return statementId; }
-  public String activityId() { return activityId; }
-  public String bucket() { return bucket; }
-  public long seconds() { return seconds; }
-  public OffsetDateTime occurredAt() { return occurredAt; }
-  public String ruleId() { return ruleId; }
+  public String statementId() {
+    return statementId;
+  }
+
+  public String activityId() {
+    return activityId;
+  }
+
+  public String bucket() {
+    return bucket;
+  }
+
+  public long seconds() {
+    return seconds;
+  }
+
+  public OffsetDateTime occurredAt() {
+    return occurredAt;
+  }
+
+  public String ruleId() {
+    return ruleId;
+  }
 }

@@ -7,8 +7,9 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * The state and nonce of one OIDC login initiation, kept in the database (not in a session or a cookie)
- * so that the launch may land on any node and works with third-party cookies blocked. Used once.
+ * The state and nonce of one OIDC login initiation, kept in the database (not in a session or a
+ * cookie) so that the launch may land on any node and works with third-party cookies blocked. Used
+ * once.
  */
 @Entity
 @Table(name = "lti_login_state")
@@ -35,7 +36,13 @@ public class LoginState {
 
   protected LoginState() {}
 
-  public LoginState(String state, String nonce, String platformId, String targetLinkUri, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+  public LoginState(
+      String state,
+      String nonce,
+      String platformId,
+      String targetLinkUri,
+      OffsetDateTime createdAt,
+      OffsetDateTime expiresAt) {
     this.state = state;
     this.nonce = nonce;
     this.platformId = platformId;
@@ -44,9 +51,23 @@ public class LoginState {
     this.expiresAt = expiresAt;
   }
 
-  public String state() { return state; }
-  public String nonce() { return nonce; }
-  public String platformId() { return platformId; }
-  public String targetLinkUri() { return targetLinkUri; }
-  public OffsetDateTime expiresAt() { return expiresAt; }
+  public String state() {
+    return state;
+  }
+
+  public String nonce() {
+    return nonce;
+  }
+
+  public String platformId() {
+    return platformId;
+  }
+
+  public String targetLinkUri() {
+    return targetLinkUri;
+  }
+
+  public OffsetDateTime expiresAt() {
+    return expiresAt;
+  }
 }

@@ -16,13 +16,17 @@ public final class LtiClaims {
   public static final String TOOL_PLATFORM = PREFIX + "tool_platform";
   public static final String LAUNCH_PRESENTATION = PREFIX + "launch_presentation";
   public static final String CUSTOM = PREFIX + "custom";
-  public static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
-  public static final String NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+  public static final String AGS_ENDPOINT =
+      "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+  public static final String NRPS =
+      "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
 
   public static final String LTI_VERSION = "1.3.0";
   public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
   public static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
 
-  public static final String ROLE_LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
-  public static final String ROLE_INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+  public static final String ROLE_LEARNER =
+      "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+  public static final String ROLE_INSTRUCTOR =
+      "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
 }

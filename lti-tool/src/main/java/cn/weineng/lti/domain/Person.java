@@ -7,8 +7,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * A learner in one store, whatever systems they are known in. Holds no national ID number: that, when a
- * region's report needs it, will live in a separate encrypted vault.
+ * A learner in one store, whatever systems they are known in. Holds no national ID number: that,
+ * when a region's report needs it, will live in a separate encrypted vault.
  */
 @Entity
 @Table(name = "person")
@@ -41,13 +41,29 @@ public class Person {
     this.createdAt = createdAt;
   }
 
-  public String id() { return id; }
-  public String storeId() { return storeId; }
-  public String displayName() { return displayName; }
-  public String homePlatformId() { return homePlatformId; }
-  public String ltiSubject() { return ltiSubject; }
+  public String id() {
+    return id;
+  }
 
-  /** Records what an LTI launch says about the person; a launch without a name keeps the known one. */
+  public String storeId() {
+    return storeId;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public String homePlatformId() {
+    return homePlatformId;
+  }
+
+  public String ltiSubject() {
+    return ltiSubject;
+  }
+
+  /**
+   * Records what an LTI launch says about the person; a launch without a name keeps the known one.
+   */
   public void launchedFrom(String platformId, String subject, String name) {
     this.homePlatformId = platformId;
     this.ltiSubject = subject;

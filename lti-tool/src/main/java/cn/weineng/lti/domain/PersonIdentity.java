@@ -9,7 +9,10 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-/** One identifier (an xAPI agent identifier such as {@code account:<iss>|<sub>}) a person is known by. */
+/**
+ * One identifier (an xAPI agent identifier such as {@code account:<iss>|<sub>}) a person is known
+ * by.
+ */
 @Entity
 @Table(name = "person_identity")
 @IdClass(PersonIdentity.Key.class)
@@ -38,7 +41,9 @@ public class PersonIdentity {
     this.createdAt = createdAt;
   }
 
-  public String personId() { return personId; }
+  public String personId() {
+    return personId;
+  }
 
   /** Composite key. */
   public static class Key implements Serializable {

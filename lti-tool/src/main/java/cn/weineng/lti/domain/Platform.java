@@ -13,7 +13,10 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** An LTI 1.3 platform registration: what the LMS told us about itself, keyed by (issuer, client id). */
+/**
+ * An LTI 1.3 platform registration: what the LMS told us about itself, keyed by (issuer, client
+ * id).
+ */
 @Entity
 @Table(name = "lti_platform")
 @NamedQuery(name = "Platform.all", query = "select p from Platform p order by p.createdAt, p.id")
@@ -62,8 +65,17 @@ public class Platform {
   protected Platform() {}
 
   public Platform(
-      String id, String name, String issuer, String clientId, Set<String> deploymentIds, String authUrl,
-      String tokenUrl, String jwksUrl, String storeId, String policyId, OffsetDateTime createdAt) {
+      String id,
+      String name,
+      String issuer,
+      String clientId,
+      Set<String> deploymentIds,
+      String authUrl,
+      String tokenUrl,
+      String jwksUrl,
+      String storeId,
+      String policyId,
+      OffsetDateTime createdAt) {
     this.id = id;
     this.name = name;
     this.issuer = issuer;
@@ -77,15 +89,47 @@ public class Platform {
     this.createdAt = createdAt;
   }
 
-  public String id() { return id; }
-  public String name() { return name; }
-  public String issuer() { return issuer; }
-  public String clientId() { return clientId; }
-  public Set<String> deploymentIds() { return Set.copyOf(deploymentIds); }
-  public String authUrl() { return authUrl; }
-  public String tokenUrl() { return tokenUrl; }
-  public String jwksUrl() { return jwksUrl; }
-  public String storeId() { return storeId; }
-  public String policyId() { return policyId; }
-  public OffsetDateTime createdAt() { return createdAt; }
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public Set<String> deploymentIds() {
+    return Set.copyOf(deploymentIds);
+  }
+
+  public String authUrl() {
+    return authUrl;
+  }
+
+  public String tokenUrl() {
+    return tokenUrl;
+  }
+
+  public String jwksUrl() {
+    return jwksUrl;
+  }
+
+  public String storeId() {
+    return storeId;
+  }
+
+  public String policyId() {
+    return policyId;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
 }

@@ -3,8 +3,8 @@ package cn.weineng.lti.domain;
 import java.util.List;
 
 /**
- * A request the application refuses. The slug becomes the problem type URI; the detail is shown to the
- * caller and must never hold secrets, personal data or internals.
+ * A request the application refuses. The slug becomes the problem type URI; the detail is shown to
+ * the caller and must never hold secrets, personal data or internals.
  */
 public class Problem extends RuntimeException {
 
@@ -27,10 +27,21 @@ public class Problem extends RuntimeException {
     this.errors = List.copyOf(errors);
   }
 
-  public int status() { return status; }
-  public String slug() { return slug; }
-  public String title() { return title; }
-  public List<FieldError> errors() { return errors; }
+  public int status() {
+    return status;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
 
   public static Problem notFound(String what, String id) {
     return new Problem(404, "not-found", "Not found", "no " + what + " with id " + id);

@@ -10,7 +10,9 @@ import java.time.OffsetDateTime;
 /** One of the tool's RSA signing keys, as a private JWK. Active keys are published at /lti/jwks. */
 @Entity
 @Table(name = "lti_tool_key")
-@NamedQuery(name = "ToolKey.active", query = "select k from ToolKey k where k.active = true order by k.createdAt desc")
+@NamedQuery(
+    name = "ToolKey.active",
+    query = "select k from ToolKey k where k.active = true order by k.createdAt desc")
 public class ToolKey {
 
   @Id
@@ -35,6 +37,11 @@ public class ToolKey {
     this.active = true;
   }
 
-  public String kid() { return kid; }
-  public String privateJwk() { return privateJwk; }
+  public String kid() {
+    return kid;
+  }
+
+  public String privateJwk() {
+    return privateJwk;
+  }
 }

@@ -49,7 +49,9 @@ public class UsedNonce {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(platformId, k.platformId) && Objects.equals(nonce, k.nonce);
+      return o instanceof Key k
+          && Objects.equals(platformId, k.platformId)
+          && Objects.equals(nonce, k.nonce);
     }
 
     @Override

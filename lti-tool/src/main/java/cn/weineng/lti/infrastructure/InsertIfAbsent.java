@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Inserts a row unless one with the same key exists, inside the caller's transaction, without failing when
- * another transaction inserts the same key at the same moment. PostgreSQL: {@code INSERT … ON CONFLICT DO
- * NOTHING}, which waits for the other transaction and then does nothing. H2 (embedded, one node): {@code
- * INSERT … SELECT … WHERE NOT EXISTS}, which closes the window to the few microseconds between two
- * transactions' checks.
+ * Inserts a row unless one with the same key exists, inside the caller's transaction, without
+ * failing when another transaction inserts the same key at the same moment. PostgreSQL: {@code
+ * INSERT … ON CONFLICT DO NOTHING}, which waits for the other transaction and then does nothing. H2
+ * (embedded, one node): {@code INSERT … SELECT … WHERE NOT EXISTS}, which closes the window to the
+ * few microseconds between two transactions' checks.
  */
 @ApplicationScoped
 public class InsertIfAbsent {
@@ -27,17 +27,38 @@ public class InsertIfAbsent {
    * @param key the key columns (a unique or primary key)
    * @return true when this call inserted the row
    */
-  public boolean insert(EntityManager em, String table, Map<String, Object> values, List<String> key) {
+  public boolean insert(
+      EntityManager em, String table, Map<String, Object> values, List<String> key) {
     List<String> columns = new ArrayList<>(values.keySet());
     String cols = String.join(", ", columns);
     String marks = String.join(", ", columns.stream().map(c -> "?").toList());
     Query q;
     if (schema.isPostgreSql()) {
-      q = em.createNativeQuery("insert into " + table + " (" + cols + ") values (" + marks + ") on conflict do nothing");
+      q =
+          em.createNativeQuery(
+              "insert into "
+                  + table
+                  + " ("
+                  + cols
+                  + ") values ("
+                  + marks
+                  + ") on conflict do nothing");
     } else {
       String where = String.join(" and ", key.stream().map(k -> k + " = ?").toList());
-      q = em.createNativeQuery("insert into " + table + " (" + cols + ") select " + marks + " from (values (0)) as one(x)"
-          + " where not exists (select 1 from " + table + " where " + where + ")");
+      q =
+          em.createNativeQuery(
+              "insert into "
+                  + table
+                  + " ("
+                  + cols
+                  + ") select "
+                  + marks
+                  + " from (values (0)) as one(x)"
+                  + " where not exists (select 1 from "
+                  + table
+                  + " where "
+                  + where
+                  + ")");
     }
     int i = 1;
     for (String c : columns) {

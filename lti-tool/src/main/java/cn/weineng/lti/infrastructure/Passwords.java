@@ -18,7 +18,12 @@ public final class Passwords {
   public static String hash(char[] password) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
-    return "pbkdf2-sha256$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
+    return "pbkdf2-sha256$"
+        + ITERATIONS
+        + "$"
+        + b64(salt)
+        + "$"
+        + b64(derive(password, salt, ITERATIONS));
   }
 
   public static boolean verify(char[] password, String stored) {

@@ -10,13 +10,14 @@ import java.net.URL;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The platforms' public keys, fetched from their JWKS URLs and cached per URL (refetched when a token
- * names an unknown key id, so platform key rotation needs no restart).
+ * The platforms' public keys, fetched from their JWKS URLs and cached per URL (refetched when a
+ * token names an unknown key id, so platform key rotation needs no restart).
  */
 @ApplicationScoped
 public class PlatformKeys {
 
-  private final ConcurrentHashMap<String, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, JWKSource<SecurityContext>> sources =
+      new ConcurrentHashMap<>();
 
   public JWKSource<SecurityContext> forJwksUrl(String jwksUrl) {
     return sources.computeIfAbsent(jwksUrl, PlatformKeys::build);

@@ -12,9 +12,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the schema up to date before anything else runs: the LRS's scripts ({@code db/migration/xapi},
- * versions 1.x) then the application's ({@code db/migration/app}, versions 2.x and up). Migrations only
- * ever add; nothing drops and re-creates.
+ * Brings the schema up to date before anything else runs: the LRS's scripts ({@code
+ * db/migration/xapi}, versions 1.x) then the application's ({@code db/migration/app}, versions 2.x
+ * and up). Migrations only ever add; nothing drops and re-creates.
  */
 @Singleton
 @Startup
@@ -37,13 +37,26 @@ public class SchemaMigrator {
             .locations("classpath:db/migration/xapi", "classpath:db/migration/app")
             .load()
             .migrate();
-    schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    schemaVersion =
+        result.targetSchemaVersion != null
+            ? result.targetSchemaVersion
+            : result.initialSchemaVersion;
     try (java.sql.Connection c = dataSource.getConnection()) {
-      postgreSql = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+      postgreSql =
+          c.getMetaData()
+              .getDatabaseProductName()
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("postgres");
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("the database did not answer after migrating", e);
     }
-    LOG.info(() -> "database schema at version " + schemaVersion + " (" + result.migrationsExecuted + " migration(s) applied now)");
+    LOG.info(
+        () ->
+            "database schema at version "
+                + schemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migration(s) applied now)");
   }
 
   public String schemaVersion() {

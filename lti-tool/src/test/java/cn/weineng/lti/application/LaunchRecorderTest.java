@@ -18,13 +18,37 @@ import org.junit.jupiter.api.Test;
 
 class LaunchRecorderTest {
 
-  private static final Platform PLATFORM = new Platform("p-1", "Moodle", "https://moodle.example.cn", "client", Set.of("d-1"),
-      "https://moodle.example.cn/auth", null, "https://moodle.example.cn/jwks", "default", "cn-national-2019", OffsetDateTime.now());
+  private static final Platform PLATFORM =
+      new Platform(
+          "p-1",
+          "Moodle",
+          "https://moodle.example.cn",
+          "client",
+          Set.of("d-1"),
+          "https://moodle.example.cn/auth",
+          null,
+          "https://moodle.example.cn/jwks",
+          "default",
+          "cn-national-2019",
+          OffsetDateTime.now());
 
   private static Launch launch(String locale) {
-    return new Launch("p-1", "https://moodle.example.cn", "d-1", "user-42", "张晓梅",
-        List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"), "rl/7 a", "微能力", "course 9", "能力提升", "ITAP",
-        locale, "http://127.0.0.1:8080/lti/launch", "moodle", Map.of());
+    return new Launch(
+        "p-1",
+        "https://moodle.example.cn",
+        "d-1",
+        "user-42",
+        "张晓梅",
+        List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"),
+        "rl/7 a",
+        "微能力",
+        "course 9",
+        "能力提升",
+        "ITAP",
+        locale,
+        "http://127.0.0.1:8080/lti/launch",
+        "moodle",
+        Map.of());
   }
 
   private static LaunchRecorder recorder() {
@@ -40,8 +64,10 @@ class LaunchRecorderTest {
     assertThat(s.at("/actor/account/homePage").asText()).isEqualTo("https://moodle.example.cn");
     assertThat(s.at("/actor/account/name").asText()).isEqualTo("user-42");
     assertThat(s.toString()).doesNotContain("张晓梅");
-    assertThat(s.at("/object/id").asText()).isEqualTo("https://weineng.example.cn/activities/lti/p-1/resource-link/rl%2F7+a");
-    assertThat(s.at("/context/contextActivities/parent/0/id").asText()).endsWith("/context/course+9");
+    assertThat(s.at("/object/id").asText())
+        .isEqualTo("https://weineng.example.cn/activities/lti/p-1/resource-link/rl%2F7+a");
+    assertThat(s.at("/context/contextActivities/parent/0/id").asText())
+        .endsWith("/context/course+9");
     assertThat(s.at("/context/language").asText()).isEqualTo("zh-CN");
   }
 
@@ -54,7 +80,10 @@ class LaunchRecorderTest {
 
   @Test
   void extractsWhatAPolicySeesFromAStatement() throws Exception {
-    JsonNode s = new ObjectMapper().readTree("""
+    JsonNode s =
+        new ObjectMapper()
+            .readTree(
+                """
         {"id":"6e2f0a52-1c5b-4d9e-9c1a-2b3c4d5e6f70","actor":{"mbox":"mailto:a@b.cn"},
          "verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},
          "object":{"id":"https://c.cn/1","definition":{"type":"http://adlnet.gov/expapi/activities/course"}},

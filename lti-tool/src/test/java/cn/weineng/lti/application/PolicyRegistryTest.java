@@ -19,42 +19,92 @@ class PolicyRegistryTest {
   void givesEachPolicyOnlyItsOwnConfigurationSlice() {
     AtomicReference<PolicyConfig> seen = new AtomicReference<>();
     RegionPolicyFactory f = factory("cn-test-2026", 1, seen);
-    PolicyRegistry.load(List.of(f), Map.of("policy.cn-test-2026.hours.total.min", "60", "policy.other.x", "1", "weineng.public-url", "u"));
+    PolicyRegistry.load(
+        List.of(f),
+        Map.of(
+            "policy.cn-test-2026.hours.total.min",
+            "60",
+            "policy.other.x",
+            "1",
+            "weineng.public-url",
+            "u"));
     assertThat(seen.get().values()).containsExactly(Map.entry("hours.total.min", "60"));
   }
 
   @Test
   void refusesTwoPoliciesWithOneId() {
-    assertThatThrownBy(() -> PolicyRegistry.load(List.of(new NationalBaselinePolicyFactory(), new NationalBaselinePolicyFactory()), Map.of()))
+    assertThatThrownBy(
+            () ->
+                PolicyRegistry.load(
+                    List.of(
+                        new NationalBaselinePolicyFactory(), new NationalBaselinePolicyFactory()),
+                    Map.of()))
         .hasMessageContaining("two policies have the id cn-national-2019");
   }
 
   @Test
   void refusesAPolicyNeedingANewerSpi() {
-    assertThatThrownBy(() -> PolicyRegistry.load(List.of(factory("cn-future", RegionPolicyFactory.SPI_VERSION + 1, new AtomicReference<>())), Map.of()))
+    assertThatThrownBy(
+            () ->
+                PolicyRegistry.load(
+                    List.of(
+                        factory(
+                            "cn-future",
+                            RegionPolicyFactory.SPI_VERSION + 1,
+                            new AtomicReference<>())),
+                    Map.of()))
         .hasMessageContaining("needs SPI version");
   }
 
   @Test
   void refusesAnIdThatIsNotLowerKebab() {
-    assertThatThrownBy(() -> PolicyRegistry.load(List.of(factory("CN_Test", 1, new AtomicReference<>())), Map.of()))
+    assertThatThrownBy(
+            () ->
+                PolicyRegistry.load(
+                    List.of(factory("CN_Test", 1, new AtomicReference<>())), Map.of()))
         .hasMessageContaining("not lower-kebab");
   }
 
   @Test
   void stopsOnAConfigurationThePolicyRefuses() {
-    assertThatThrownBy(() -> PolicyRegistry.load(List.of(new NationalBaselinePolicyFactory()), Map.of("policy.cn-national-2019.hours.total.min", "lots")))
+    assertThatThrownBy(
+            () ->
+                PolicyRegistry.load(
+                    List.of(new NationalBaselinePolicyFactory()),
+                    Map.of("policy.cn-national-2019.hours.total.min", "lots")))
         .hasMessageContaining("hours.total.min");
   }
 
-  private static RegionPolicyFactory factory(String id, int spi, AtomicReference<PolicyConfig> seen) {
+  private static RegionPolicyFactory factory(
+      String id, int spi, AtomicReference<PolicyConfig> seen) {
     return new RegionPolicyFactory() {
-      @Override public String id() { return id; }
-      @Override public int requiresSpi() { return spi; }
-      @Override public String rulesetVersion() { return "1"; }
-      @Override public String displayName(Locale locale) { return id; }
-      @Override public List<String> buckets() { return List.of("all"); }
-      @Override public RegionPolicy create(PolicyConfig config) {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public int requiresSpi() {
+        return spi;
+      }
+
+      @Override
+      public String rulesetVersion() {
+        return "1";
+      }
+
+      @Override
+      public String displayName(Locale locale) {
+        return id;
+      }
+
+      @Override
+      public List<String> buckets() {
+        return List.of("all");
+      }
+
+      @Override
+      public RegionPolicy create(PolicyConfig config) {
         seen.set(config);
         return null;
       }

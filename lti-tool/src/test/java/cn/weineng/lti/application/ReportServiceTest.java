@@ -16,7 +16,8 @@ class ReportServiceTest {
 
   @Test
   void defusesCellsASpreadsheetWouldRunAsFormulas() {
-    assertThat(ReportService.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    assertThat(ReportService.cell("=HYPERLINK(\"http://x\")"))
+        .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
     assertThat(ReportService.cell("+1")).isEqualTo("\"'+1\"");
     assertThat(ReportService.cell("-2")).isEqualTo("\"'-2\"");
     assertThat(ReportService.cell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");

@@ -25,9 +25,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Measures a running Weineng over loopback: xAPI ingest (POST batches of statements that earn hours, so the
- * ledger is written too), and full LTI launches (login initiation, platform authorisation, launch with id_token
- * validation, recording and the page). Prints one Markdown table row per scenario.
+ * Measures a running Weineng over loopback: xAPI ingest (POST batches of statements that earn
+ * hours, so the ledger is written too), and full LTI launches (login initiation, platform
+ * authorisation, launch with id_token validation, recording and the page). Prints one Markdown
+ * table row per scenario.
  *
  * <p>Arguments: base URL, admin password, seconds per scenario, client threads, database label.
  */
@@ -44,7 +45,8 @@ public final class LoadDriver {
     client.updateBaseUri(base);
     String basic = Weineng.basic("admin", password);
     client.setRequestInterceptor(b -> b.header("Authorization", basic));
-    IssuedLrsCredential cred = new LrsApi(client).createLrsCredential(new LrsCredentialRequest().label("load driver"));
+    IssuedLrsCredential cred =
+        new LrsApi(client).createLrsCredential(new LrsCredentialRequest().label("load driver"));
     String auth = Weineng.basic(cred.getKey(), cred.getSecret());
     HttpClient http = HttpClient.newHttpClient();
 
@@ -53,21 +55,51 @@ public final class LoadDriver {
 
     for (int batch : new int[] {1, 10, 100}) {
       Result r = run(threads, seconds, () -> postBatch(http, base, auth, batch));
-      System.out.printf(Locale.ROOT, "| xAPI POST, batch of %d | %s | %d | %d | %.0f statements/s | %.1f | %.1f | %.1f | %d |%n",
-          batch, db, threads, r.count, r.count * batch / r.seconds, r.p(50), r.p(95), r.p(99), r.errors);
+      System.out.printf(
+          Locale.ROOT,
+          "| xAPI POST, batch of %d | %s | %d | %d | %.0f statements/s | %.1f | %.1f | %.1f | %d |%n",
+          batch,
+          db,
+          threads,
+          r.count,
+          r.count * batch / r.seconds,
+          r.p(50),
+          r.p(95),
+          r.p(99),
+          r.errors);
     }
 
     TestPlatform lms = new TestPlatform();
-    new PlatformsApi(client).createPlatform(new PlatformRegistration().name("load LMS").issuer(lms.issuer).clientId(lms.clientId)
-        .deploymentIds(List.of(lms.deploymentId)).authUrl(lms.authUrl()).jwksUrl(lms.jwksUrl()));
+    new PlatformsApi(client)
+        .createPlatform(
+            new PlatformRegistration()
+                .name("load LMS")
+                .issuer(lms.issuer)
+                .clientId(lms.clientId)
+                .deploymentIds(List.of(lms.deploymentId))
+                .authUrl(lms.authUrl())
+                .jwksUrl(lms.jwksUrl()));
     LtiBrowser browser = new LtiBrowser(base, lms);
-    Result launches = run(threads, seconds, () -> {
-      TestPlatform.LaunchSpec spec = new TestPlatform.LaunchSpec(base + "/lti/launch");
-      spec.subject = "load-" + UUID.randomUUID();
-      return browser.launch(spec).status() == 200;
-    });
-    System.out.printf(Locale.ROOT, "| LTI launch, whole flow | %s | %d | %d | %.1f launches/s | %.1f | %.1f | %.1f | %d |%n",
-        db, threads, launches.count, launches.count / launches.seconds, launches.p(50), launches.p(95), launches.p(99), launches.errors);
+    Result launches =
+        run(
+            threads,
+            seconds,
+            () -> {
+              TestPlatform.LaunchSpec spec = new TestPlatform.LaunchSpec(base + "/lti/launch");
+              spec.subject = "load-" + UUID.randomUUID();
+              return browser.launch(spec).status() == 200;
+            });
+    System.out.printf(
+        Locale.ROOT,
+        "| LTI launch, whole flow | %s | %d | %d | %.1f launches/s | %.1f | %.1f | %.1f | %d |%n",
+        db,
+        threads,
+        launches.count,
+        launches.count / launches.seconds,
+        launches.p(50),
+        launches.p(95),
+        launches.p(99),
+        launches.errors);
     lms.close();
     System.exit(0);
   }
@@ -79,16 +111,25 @@ public final class LoadDriver {
         b.append(',');
       }
       int learner = ThreadLocalRandom.current().nextInt(1000);
-      b.append("{\"actor\":{\"account\":{\"homePage\":\"https://lms.example.cn\",\"name\":\"t").append(learner).append("\"}},")
+      b.append("{\"actor\":{\"account\":{\"homePage\":\"https://lms.example.cn\",\"name\":\"t")
+          .append(learner)
+          .append("\"}},")
           .append("\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},")
-          .append("\"object\":{\"id\":\"https://courses.example.cn/c/").append(UUID.randomUUID())
+          .append("\"object\":{\"id\":\"https://courses.example.cn/c/")
+          .append(UUID.randomUUID())
           .append("\",\"definition\":{\"type\":\"http://adlnet.gov/expapi/activities/course\"}},")
           .append("\"result\":{\"completion\":true,\"duration\":\"PT1H\"}}");
     }
     b.append(']');
-    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/xapi/statements"))
-        .header("Authorization", auth).header("X-Experience-API-Version", "1.0.3").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(b.toString())).build(), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/xapi/statements"))
+                .header("Authorization", auth)
+                .header("X-Experience-API-Version", "1.0.3")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(b.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
     return r.statusCode() == 200;
   }
 
@@ -114,22 +155,24 @@ public final class LoadDriver {
     AtomicInteger errors = new AtomicInteger();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      futures.add(pool.submit(() -> {
-        while (System.nanoTime() < end) {
-          long t0 = System.nanoTime();
-          boolean ok;
-          try {
-            ok = call.call();
-          } catch (Exception e) {
-            ok = false;
-          }
-          latencies.add((System.nanoTime() - t0) / 1e6);
-          if (!ok) {
-            errors.incrementAndGet();
-          }
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                while (System.nanoTime() < end) {
+                  long t0 = System.nanoTime();
+                  boolean ok;
+                  try {
+                    ok = call.call();
+                  } catch (Exception e) {
+                    ok = false;
+                  }
+                  latencies.add((System.nanoTime() - t0) / 1e6);
+                  if (!ok) {
+                    errors.incrementAndGet();
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> f : futures) {
       f.get();

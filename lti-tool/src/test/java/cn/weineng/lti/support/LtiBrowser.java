@@ -15,15 +15,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plays the browser's part of an LTI 1.3 launch: posts the login initiation to the tool, follows the
- * redirect to the platform, and posts the platform's form to the tool. It keeps no cookies, as a browser
- * with third-party cookies blocked would not.
+ * Plays the browser's part of an LTI 1.3 launch: posts the login initiation to the tool, follows
+ * the redirect to the platform, and posts the platform's form to the tool. It keeps no cookies, as
+ * a browser with third-party cookies blocked would not.
  */
 public final class LtiBrowser {
 
-  private static final Pattern INPUT = Pattern.compile("name=\"(id_token|state)\" value=\"([^\"]*)\"");
+  private static final Pattern INPUT =
+      Pattern.compile("name=\"(id_token|state)\" value=\"([^\"]*)\"");
 
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final String tool;
   private final TestPlatform platform;
 
@@ -34,7 +36,8 @@ public final class LtiBrowser {
   }
 
   /** What the platform posted back and what the tool answered. */
-  public record Result(int status, String body, java.net.http.HttpHeaders headers, String idToken, String state) {}
+  public record Result(
+      int status, String body, java.net.http.HttpHeaders headers, String idToken, String state) {}
 
   /** A whole launch: login initiation (POST, as Moodle does), authorisation, launch. */
   public Result launch(TestPlatform.LaunchSpec spec) {
@@ -47,7 +50,9 @@ public final class LtiBrowser {
     login.put("client_id", platform.clientId);
     login.put("lti_deployment_id", platform.deploymentId);
     HttpResponse<String> redirect = post(tool + "/lti/login", login);
-    assertThat(redirect.statusCode()).as("login initiation answer: %s", redirect.body()).isEqualTo(302);
+    assertThat(redirect.statusCode())
+        .as("login initiation answer: %s", redirect.body())
+        .isEqualTo(302);
     String location = redirect.headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith(platform.authUrl());
 
@@ -59,7 +64,12 @@ public final class LtiBrowser {
       fields.put(m.group(1), m.group(2));
     }
     HttpResponse<String> page = postLaunch(fields.get("id_token"), fields.get("state"));
-    return new Result(page.statusCode(), page.body(), page.headers(), fields.get("id_token"), fields.get("state"));
+    return new Result(
+        page.statusCode(),
+        page.body(),
+        page.headers(),
+        fields.get("id_token"),
+        fields.get("state"));
   }
 
   /** Posts an id_token and state to the tool's launch endpoint. */
@@ -72,9 +82,14 @@ public final class LtiBrowser {
 
   public HttpResponse<String> post(String url, Map<String, String> form) {
     StringBuilder body = new StringBuilder();
-    form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    form.forEach(
+        (k, v) ->
+            body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
   }
 
   public HttpResponse<String> get(String url) {

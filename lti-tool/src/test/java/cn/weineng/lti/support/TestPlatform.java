@@ -28,9 +28,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * A test LTI 1.3 platform (the LMS side), on 127.0.0.1: an RSA key, its JWKS at /jwks, and an OIDC
- * authorisation endpoint at /auth that answers a tool's authentication request with an auto-posting form
- * carrying a signed id_token, as Moodle does. Each launch's claims come from a {@link LaunchSpec}; tests
- * tamper with the token through {@link LaunchSpec#tamper}.
+ * authorisation endpoint at /auth that answers a tool's authentication request with an auto-posting
+ * form carrying a signed id_token, as Moodle does. Each launch's claims come from a {@link
+ * LaunchSpec}; tests tamper with the token through {@link LaunchSpec#tamper}.
  */
 public final class TestPlatform implements AutoCloseable {
 
@@ -40,8 +40,11 @@ public final class TestPlatform implements AutoCloseable {
   private final RSAKey key;
   private final RSAKey foreignKey;
   private final HttpServer server;
+
   /** Prepared launches by login_hint (the subject), so concurrent launches do not mix. */
-  private final java.util.concurrent.ConcurrentHashMap<String, LaunchSpec> specs = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<String, LaunchSpec> specs =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private volatile LaunchSpec next;
 
   public TestPlatform() {
@@ -90,24 +93,38 @@ public final class TestPlatform implements AutoCloseable {
     this.toolUrl = toolBaseUrl;
   }
 
-  /** A course page, as an LMS renders one: the tool in an iframe, started by a login initiation POST. */
+  /**
+   * A course page, as an LMS renders one: the tool in an iframe, started by a login initiation
+   * POST.
+   */
   private void course(HttpExchange ex) throws IOException {
     LaunchSpec spec = next;
-    String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Moodle-like course</title><style>"
-        + "body{margin:0;font-family:sans-serif;background:#eef1f4}nav{background:#263238;color:#fff;padding:.7rem 1rem}"
-        + "h2{margin:.8rem 1rem;font-size:1.05rem;color:#37474f}iframe{display:block;margin:0 1rem;width:calc(100% - 2rem);height:560px;border:1px solid #cfd8dc;background:#fff}"
-        + "</style></head><body><nav>Test LMS · " + (spec == null ? "" : spec.contextTitle) + "</nav><h2>" + (spec == null ? "" : spec.resourceLinkTitle)
-        + "</h2><iframe src=\"/start\" title=\"tool\"></iframe></body></html>";
+    String html =
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Moodle-like course</title><style>"
+            + "body{margin:0;font-family:sans-serif;background:#eef1f4}nav{background:#263238;color:#fff;padding:.7rem 1rem}"
+            + "h2{margin:.8rem 1rem;font-size:1.05rem;color:#37474f}iframe{display:block;margin:0 1rem;width:calc(100% - 2rem);height:560px;border:1px solid #cfd8dc;background:#fff}"
+            + "</style></head><body><nav>Test LMS · "
+            + (spec == null ? "" : spec.contextTitle)
+            + "</nav><h2>"
+            + (spec == null ? "" : spec.resourceLinkTitle)
+            + "</h2><iframe src=\"/start\" title=\"tool\"></iframe></body></html>";
     respond(ex, 200, "text/html; charset=utf-8", html);
   }
 
   /** The frame's first page: auto-posts the OIDC login initiation to the tool, as Moodle does. */
   private void start(HttpExchange ex) throws IOException {
     LaunchSpec spec = next;
-    String html = "<!DOCTYPE html><html><body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\"" + toolUrl + "/lti/login\">"
-        + hidden("iss", issuer) + hidden("login_hint", spec.subject) + hidden("target_link_uri", spec.targetLinkUri)
-        + hidden("client_id", clientId) + hidden("lti_deployment_id", deploymentId) + hidden("lti_message_hint", "frame")
-        + "</form></body></html>";
+    String html =
+        "<!DOCTYPE html><html><body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\""
+            + toolUrl
+            + "/lti/login\">"
+            + hidden("iss", issuer)
+            + hidden("login_hint", spec.subject)
+            + hidden("target_link_uri", spec.targetLinkUri)
+            + hidden("client_id", clientId)
+            + hidden("lti_deployment_id", deploymentId)
+            + hidden("lti_message_hint", "frame")
+            + "</form></body></html>";
     respond(ex, 200, "text/html; charset=utf-8", html);
   }
 
@@ -120,7 +137,9 @@ public final class TestPlatform implements AutoCloseable {
     Map<String, String> q = query(ex.getRequestURI());
     LaunchSpec spec = q.get("login_hint") == null ? null : specs.get(q.get("login_hint"));
     String problem = null;
-    if (!"id_token".equals(q.get("response_type")) || !"openid".equals(q.get("scope")) || !"form_post".equals(q.get("response_mode"))
+    if (!"id_token".equals(q.get("response_type"))
+        || !"openid".equals(q.get("scope"))
+        || !"form_post".equals(q.get("response_mode"))
         || !"none".equals(q.get("prompt"))) {
       problem = "bad authentication request parameters";
     } else if (!clientId.equals(q.get("client_id"))) {
@@ -135,38 +154,66 @@ public final class TestPlatform implements AutoCloseable {
       return;
     }
     String idToken = sign(spec, q.get("nonce"), q.get("login_hint"));
-    String html = "<!DOCTYPE html><html><body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\""
-        + q.get("redirect_uri") + "\"><input type=\"hidden\" name=\"id_token\" value=\"" + idToken + "\">"
-        + "<input type=\"hidden\" name=\"state\" value=\"" + q.get("state") + "\"></form></body></html>";
+    String html =
+        "<!DOCTYPE html><html><body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\""
+            + q.get("redirect_uri")
+            + "\"><input type=\"hidden\" name=\"id_token\" value=\""
+            + idToken
+            + "\">"
+            + "<input type=\"hidden\" name=\"state\" value=\""
+            + q.get("state")
+            + "\"></form></body></html>";
     respond(ex, 200, "text/html; charset=utf-8", html);
   }
 
   String sign(LaunchSpec spec, String nonce, String loginHint) {
     Instant now = Instant.now();
-    JWTClaimsSet.Builder c = new JWTClaimsSet.Builder()
-        .issuer(issuer)
-        .subject(spec.subject)
-        .audience(clientId)
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(300)))
-        .claim("nonce", nonce)
-        .claim("name", spec.name)
-        .claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
-        .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
-        .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", deploymentId)
-        .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", spec.targetLinkUri)
-        .claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", Map.of("id", spec.resourceLinkId, "title", spec.resourceLinkTitle))
-        .claim("https://purl.imsglobal.org/spec/lti/claim/roles", spec.roles)
-        .claim("https://purl.imsglobal.org/spec/lti/claim/context",
-            Map.of("id", spec.contextId, "title", spec.contextTitle, "label", spec.contextLabel,
-                "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
-        .claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation", Map.of("locale", spec.locale, "document_target", "iframe"))
-        .claim("https://purl.imsglobal.org/spec/lti/claim/tool_platform", Map.of("product_family_code", "weineng-test-platform", "version", "1"));
+    JWTClaimsSet.Builder c =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .subject(spec.subject)
+            .audience(clientId)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(300)))
+            .claim("nonce", nonce)
+            .claim("name", spec.name)
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
+            .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
+            .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", deploymentId)
+            .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", spec.targetLinkUri)
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/resource_link",
+                Map.of("id", spec.resourceLinkId, "title", spec.resourceLinkTitle))
+            .claim("https://purl.imsglobal.org/spec/lti/claim/roles", spec.roles)
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/context",
+                Map.of(
+                    "id",
+                    spec.contextId,
+                    "title",
+                    spec.contextTitle,
+                    "label",
+                    spec.contextLabel,
+                    "type",
+                    List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
+                Map.of("locale", spec.locale, "document_target", "iframe"))
+            .claim(
+                "https://purl.imsglobal.org/spec/lti/claim/tool_platform",
+                Map.of("product_family_code", "weineng-test-platform", "version", "1"));
     if (spec.tamper != null) {
       c = spec.tamper.apply(c);
     }
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), c.build());
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
+                  .keyID(key.getKeyID())
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              c.build());
       jwt.sign(new RSASSASigner(spec.signWithForeignKey ? foreignKey : key));
       return jwt.serialize();
     } catch (JOSEException e) {
@@ -181,14 +228,17 @@ public final class TestPlatform implements AutoCloseable {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
-          out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+          out.put(
+              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
       }
     }
     return out;
   }
 
-  private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
+  private static void respond(HttpExchange ex, int status, String type, String body)
+      throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", type);
     ex.sendResponseHeaders(status, b.length);
@@ -206,7 +256,8 @@ public final class TestPlatform implements AutoCloseable {
   public static final class LaunchSpec {
     public String subject = "teacher-" + UUID.randomUUID().toString().substring(0, 8);
     public String name = "张老师";
-    public List<String> roles = List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner");
+    public List<String> roles =
+        List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner");
     public String contextId = "course-" + UUID.randomUUID().toString().substring(0, 8);
     public String contextTitle = "信息技术应用能力提升工程2.0 · 2026 秋";
     public String contextLabel = "ITAP-2026";

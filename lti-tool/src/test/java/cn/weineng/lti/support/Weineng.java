@@ -43,15 +43,16 @@ public final class Weineng {
 
   /** Registers the test platform through the REST API. */
   public Platform register(TestPlatform p, String storeId) throws ApiException {
-    return platforms.createPlatform(new PlatformRegistration()
-        .name("Test platform " + p.issuer)
-        .issuer(p.issuer)
-        .clientId(p.clientId)
-        .deploymentIds(List.of(p.deploymentId))
-        .authUrl(p.authUrl())
-        .tokenUrl(p.tokenUrl())
-        .jwksUrl(p.jwksUrl())
-        .storeId(storeId));
+    return platforms.createPlatform(
+        new PlatformRegistration()
+            .name("Test platform " + p.issuer)
+            .issuer(p.issuer)
+            .clientId(p.clientId)
+            .deploymentIds(List.of(p.deploymentId))
+            .authUrl(p.authUrl())
+            .tokenUrl(p.tokenUrl())
+            .jwksUrl(p.jwksUrl())
+            .storeId(storeId));
   }
 
   public IssuedLrsCredential credential(String storeId, String label) throws ApiException {
@@ -59,8 +60,10 @@ public final class Weineng {
   }
 
   /** A raw xAPI request, for the cases an xAPI client library would not let us send. */
-  public HttpResponse<String> xapi(String method, String pathAndQuery, IssuedLrsCredential cred, String version, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl + "/xapi/" + pathAndQuery));
+  public HttpResponse<String> xapi(
+      String method, String pathAndQuery, IssuedLrsCredential cred, String version, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.baseUrl + "/xapi/" + pathAndQuery));
     if (cred != null) {
       b.header("Authorization", basic(cred.getKey(), cred.getSecret()));
     }
@@ -85,7 +88,9 @@ public final class Weineng {
 
   public HttpResponse<String> get(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl + path)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(
+          HttpRequest.newBuilder(URI.create(server.baseUrl + path)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -95,6 +100,8 @@ public final class Weineng {
   }
 
   public static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

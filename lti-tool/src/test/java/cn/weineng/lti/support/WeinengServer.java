@@ -24,11 +24,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The real application, the WAR as built, on Payara Micro in a separate process: one per test JVM, shared
- * by every test class. The database is chosen by the system property {@code weineng.it.db}: {@code h2} (the
- * embedded default, a file under the server's working directory) or {@code postgresql} (a fresh database
- * on 127.0.0.1:5432, created for the run and dropped after it; the tests are skipped when no server
- * answers there).
+ * The real application, the WAR as built, on Payara Micro in a separate process: one per test JVM,
+ * shared by every test class. The database is chosen by the system property {@code weineng.it.db}:
+ * {@code h2} (the embedded default, a file under the server's working directory) or {@code
+ * postgresql} (a fresh database on 127.0.0.1:5432, created for the run and dropped after it; the
+ * tests are skipped when no server answers there).
  */
 public final class WeinengServer {
 
@@ -43,6 +43,7 @@ public final class WeinengServer {
   private final Map<String, String> env = new HashMap<>();
   private String pgDatabase;
   private Process process;
+
   /** Seconds from process start to the first healthy answer, per start. */
   public final List<Double> startSeconds = new ArrayList<>();
 
@@ -58,11 +59,16 @@ public final class WeinengServer {
 
   private WeinengServer() {
     if ("postgresql".equals(db)) {
-      assumeTrue(answers("127.0.0.1", 5432), "no PostgreSQL server answers at 127.0.0.1:5432; the PostgreSQL run is skipped");
+      assumeTrue(
+          answers("127.0.0.1", 5432),
+          "no PostgreSQL server answers at 127.0.0.1:5432; the PostgreSQL run is skipped");
     }
     port = freePort();
     baseUrl = "http://127.0.0.1:" + port;
-    work = Path.of(System.getProperty("weineng.it.work", "target/it")).resolve(db + "-" + System.currentTimeMillis()).toAbsolutePath();
+    work =
+        Path.of(System.getProperty("weineng.it.work", "target/it"))
+            .resolve(db + "-" + System.currentTimeMillis())
+            .toAbsolutePath();
     env.put("WEINENG_ADMIN_PASSWORD", adminPassword);
     env.put("WEINENG_PUBLIC_URL", baseUrl);
     env.put("WEINENG_DATA_DIR", work.resolve("weineng-data").toString());
@@ -79,19 +85,29 @@ public final class WeinengServer {
   private void start() {
     try {
       Files.createDirectories(work);
-      List<String> cmd = List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-jar", System.getProperty("weineng.it.payara"),
-          "--deploy", System.getProperty("weineng.it.war"),
-          "--contextroot", "/",
-          "--port", Integer.toString(port),
-          "--nohazelcast",
-          "--disablephonehome",
-          "--prebootcommandfile", System.getProperty("weineng.it.preboot"),
-          "--rootdir", work.resolve("payara-root").toString());
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
+      List<String> cmd =
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-jar",
+              System.getProperty("weineng.it.payara"),
+              "--deploy",
+              System.getProperty("weineng.it.war"),
+              "--contextroot",
+              "/",
+              "--port",
+              Integer.toString(port),
+              "--nohazelcast",
+              "--disablephonehome",
+              "--prebootcommandfile",
+              System.getProperty("weineng.it.preboot"),
+              "--rootdir",
+              work.resolve("payara-root").toString());
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .directory(work.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
       pb.environment().putAll(env);
       long t0 = System.nanoTime();
       process = pb.start();
@@ -102,7 +118,9 @@ public final class WeinengServer {
     }
   }
 
-  /** Kills the server as a crash would (no orderly shutdown) and starts it again on the same data. */
+  /**
+   * Kills the server as a crash would (no orderly shutdown) and starts it again on the same data.
+   */
   public synchronized void crashAndRestart() {
     process.destroyForcibly();
     try {
@@ -119,14 +137,23 @@ public final class WeinengServer {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; log:\n" + tail());
+        throw new IllegalStateException(
+            "Payara Micro exited with " + process.exitValue() + "; log:\n" + tail());
       }
       try {
         // /health answers before the application is deployed; /xapi/about only once it is
-        HttpResponse<String> app = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/xapi/about")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> app =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/xapi/about"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (app.statusCode() == 200 && ready.statusCode() == 200) {
           return;
         }
@@ -138,7 +165,8 @@ public final class WeinengServer {
       }
       sleep(250);
     }
-    throw new IllegalStateException("Weineng did not become healthy in " + timeout + "; log:\n" + tail());
+    throw new IllegalStateException(
+        "Weineng did not become healthy in " + timeout + "; log:\n" + tail());
   }
 
   private void awaitPortFree() {
@@ -181,7 +209,8 @@ public final class WeinengServer {
   }
 
   private static void adminSql(String sql) {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    try (Connection c =
+            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {

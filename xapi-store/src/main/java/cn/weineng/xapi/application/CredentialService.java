@@ -18,8 +18,20 @@ public interface CredentialService {
   boolean storeExists(String storeId);
 
   /** A freshly issued credential, with its secret. */
-  record IssuedCredential(String id, String storeId, String key, String secret, String label, OffsetDateTime createdAt) {}
+  record IssuedCredential(
+      String id,
+      String storeId,
+      String key,
+      String secret,
+      String label,
+      OffsetDateTime createdAt) {}
 
   /** A credential without its secret. */
-  record CredentialInfo(String id, String storeId, String key, String label, OffsetDateTime createdAt, boolean revoked) {}
+  record CredentialInfo(
+      String id,
+      String storeId,
+      String key,
+      String label,
+      OffsetDateTime createdAt,
+      boolean revoked) {}
 }

@@ -7,6 +7,7 @@ import java.util.List;
  * One page of a statement list.
  *
  * @param statements the statements, as stored
- * @param lastSeq storage position of the last statement, for the next page; null when this page is the last
+ * @param lastSeq storage position of the last statement, for the next page; null when this page is
+ *     the last
  */
 public record StatementPage(List<JsonNode> statements, Long lastSeq) {}

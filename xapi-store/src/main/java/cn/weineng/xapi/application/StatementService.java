@@ -13,12 +13,14 @@ public interface StatementService {
    * statement rejects the whole batch with nothing written.
    *
    * @return the statement ids, in batch order
-   * @throws cn.weineng.xapi.domain.XapiException 400 with every violation, 409 on an id already stored
-   *     with different content
+   * @throws cn.weineng.xapi.domain.XapiException 400 with every violation, 409 on an id already
+   *     stored with different content
    */
   List<String> store(LrsClient client, List<JsonNode> statements, XapiVersion version);
 
-  /** A statement by id; voided statements are found only with {@code voided} true, and only they. */
+  /**
+   * A statement by id; voided statements are found only with {@code voided} true, and only they.
+   */
   Optional<JsonNode> find(String storeId, String statementId, boolean voided);
 
   /** A filtered page of statements, voided ones excluded. */

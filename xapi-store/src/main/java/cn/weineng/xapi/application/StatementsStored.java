@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * CDI event fired inside the storing transaction after statements are written, so that observers (the
- * hour ledger) commit or roll back with them.
+ * CDI event fired inside the storing transaction after statements are written, so that observers
+ * (the hour ledger) commit or roll back with them.
  *
  * @param storeId the store written to
- * @param statements the statements as stored (with id, timestamp, stored and authority), in batch order
+ * @param statements the statements as stored (with id, timestamp, stored and authority), in batch
+ *     order
  */
 public record StatementsStored(String storeId, List<JsonNode> statements) {}

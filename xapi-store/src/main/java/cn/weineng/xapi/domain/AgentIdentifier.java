@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * The canonical string of an agent's or identified group's inverse functional identifier, used to index
- * and match actors: {@code mbox:mailto:a@b}, {@code mbox_sha1sum:<hex>}, {@code openid:<iri>} or {@code
- * account:<homePage>|<name>}.
+ * The canonical string of an agent's or identified group's inverse functional identifier, used to
+ * index and match actors: {@code mbox:mailto:a@b}, {@code mbox_sha1sum:<hex>}, {@code openid:<iri>}
+ * or {@code account:<homePage>|<name>}.
  */
 public final class AgentIdentifier {
 
@@ -21,7 +21,8 @@ public final class AgentIdentifier {
       return Optional.of("mbox:" + actor.get("mbox").asText().toLowerCase(java.util.Locale.ROOT));
     }
     if (actor.hasNonNull("mbox_sha1sum")) {
-      return Optional.of("mbox_sha1sum:" + actor.get("mbox_sha1sum").asText().toLowerCase(java.util.Locale.ROOT));
+      return Optional.of(
+          "mbox_sha1sum:" + actor.get("mbox_sha1sum").asText().toLowerCase(java.util.Locale.ROOT));
     }
     if (actor.hasNonNull("openid")) {
       return Optional.of("openid:" + actor.get("openid").asText());

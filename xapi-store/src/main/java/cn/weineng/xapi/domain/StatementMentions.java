@@ -6,18 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The agents and activities a statement mentions, and how: {@code direct} (the actor, or the object when it is an
- * agent, group or activity) or {@code related} (authority, instructor, team, context activities, 2.0 context
- * agents and groups, and every part of a SubStatement) — what the {@code agent}/{@code activity} filters and
- * their {@code related_agents}/{@code related_activities} forms match (xAPI 1.0.3 Communication 2.1.3).
+ * The agents and activities a statement mentions, and how: {@code direct} (the actor, or the object
+ * when it is an agent, group or activity) or {@code related} (authority, instructor, team, context
+ * activities, 2.0 context agents and groups, and every part of a SubStatement) — what the {@code
+ * agent}/{@code activity} filters and their {@code related_agents}/{@code related_activities} forms
+ * match (xAPI 1.0.3 Communication 2.1.3).
  */
 public final class StatementMentions {
 
   public static final String DIRECT = "direct";
   public static final String RELATED = "related";
 
-  /** identifier → role; a mention that is both direct and related is recorded as direct and as related. */
+  /**
+   * identifier → role; a mention that is both direct and related is recorded as direct and as
+   * related.
+   */
   public final Map<String, List<String>> agents = new LinkedHashMap<>();
+
   public final Map<String, List<String>> activities = new LinkedHashMap<>();
 
   public static StatementMentions of(JsonNode statement) {
@@ -73,7 +78,9 @@ public final class StatementMentions {
     AgentIdentifier.of(a).ifPresent(ifi -> add(agents, ifi, role));
     // the members of a group are mentioned too, for related_agents
     if (a.path("member").isArray()) {
-      a.get("member").forEach(member -> AgentIdentifier.of(member).ifPresent(ifi -> add(agents, ifi, RELATED)));
+      a.get("member")
+          .forEach(
+              member -> AgentIdentifier.of(member).ifPresent(ifi -> add(agents, ifi, RELATED)));
     }
   }
 

@@ -11,55 +11,111 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks statements against the xAPI 1.0.3 / 2.0 data rules and reports every violation with its path.
- * Pure and thread-safe.
+ * Checks statements against the xAPI 1.0.3 / 2.0 data rules and reports every violation with its
+ * path. Pure and thread-safe.
  *
- * <p>What it checks: the allowed properties of every object (unknown ones are errors), types, UUIDs,
- * IRIs, language maps, exactly one inverse functional identifier per agent, group members, object types,
- * substatement limits, score ranges, ISO 8601 durations, timestamps (a zone is required in 2.0; {@code
- * -00:00} is refused), voiding, the {@code revision}/{@code platform} rule and, in 2.0 only, {@code
- * contextAgents} and {@code contextGroups}.
+ * <p>What it checks: the allowed properties of every object (unknown ones are errors), types,
+ * UUIDs, IRIs, language maps, exactly one inverse functional identifier per agent, group members,
+ * object types, substatement limits, score ranges, ISO 8601 durations, timestamps (a zone is
+ * required in 2.0; {@code -00:00} is refused), voiding, the {@code revision}/{@code platform} rule
+ * and, in 2.0 only, {@code contextAgents} and {@code contextGroups}.
  */
 public final class StatementValidator {
 
   static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 
   private static final Pattern UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern IRI = Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*:[^\\s]+");
   private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
-  private static final Pattern LANG =
-      Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
-  /** ISO 8601 durations: PnW alone, or PnYnMnDTnHnMnS with at least one part (ISO 8601:2004 4.4.3.2). */
+  private static final Pattern LANG = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
+
+  /**
+   * ISO 8601 durations: PnW alone, or PnYnMnDTnHnMnS with at least one part (ISO 8601:2004
+   * 4.4.3.2).
+   */
   private static final Pattern DURATION =
       Pattern.compile(
           "P\\d+(?:\\.\\d+)?W|P(?!$)(\\d+(?:\\.\\d+)?Y)?(\\d+(?:\\.\\d+)?M)?(\\d+(?:\\.\\d+)?D)?"
               + "(T(?=\\d)(\\d+(?:\\.\\d+)?H)?(\\d+(?:\\.\\d+)?M)?(\\d+(?:\\.\\d+)?S)?)?");
+
   private static final Pattern TIMESTAMP =
       Pattern.compile(
           "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|z|[+-]\\d{2}:?\\d{2})?");
 
   private static final Set<String> STATEMENT_PROPS =
-      Set.of("id", "actor", "verb", "object", "result", "context", "timestamp", "stored", "authority", "version", "attachments");
+      Set.of(
+          "id",
+          "actor",
+          "verb",
+          "object",
+          "result",
+          "context",
+          "timestamp",
+          "stored",
+          "authority",
+          "version",
+          "attachments");
   private static final Set<String> SUB_STATEMENT_PROPS =
-      Set.of("objectType", "actor", "verb", "object", "result", "context", "timestamp", "attachments");
+      Set.of(
+          "objectType", "actor", "verb", "object", "result", "context", "timestamp", "attachments");
   private static final Set<String> AGENT_PROPS =
       Set.of("objectType", "name", "mbox", "mbox_sha1sum", "openid", "account");
   private static final Set<String> GROUP_PROPS =
       Set.of("objectType", "name", "mbox", "mbox_sha1sum", "openid", "account", "member");
   private static final Set<String> ACTIVITY_DEFINITION_PROPS =
       Set.of(
-          "name", "description", "type", "moreInfo", "extensions", "interactionType",
-          "correctResponsesPattern", "choices", "scale", "source", "target", "steps");
+          "name",
+          "description",
+          "type",
+          "moreInfo",
+          "extensions",
+          "interactionType",
+          "correctResponsesPattern",
+          "choices",
+          "scale",
+          "source",
+          "target",
+          "steps");
   private static final Set<String> INTERACTION_TYPES =
-      Set.of("true-false", "choice", "fill-in", "long-fill-in", "matching", "performance", "sequencing", "likert", "numeric", "other");
+      Set.of(
+          "true-false",
+          "choice",
+          "fill-in",
+          "long-fill-in",
+          "matching",
+          "performance",
+          "sequencing",
+          "likert",
+          "numeric",
+          "other");
   private static final Set<String> CONTEXT_PROPS_1 =
-      Set.of("registration", "instructor", "team", "contextActivities", "revision", "platform", "language", "statement", "extensions");
+      Set.of(
+          "registration",
+          "instructor",
+          "team",
+          "contextActivities",
+          "revision",
+          "platform",
+          "language",
+          "statement",
+          "extensions");
   private static final Set<String> CONTEXT_PROPS_2 =
       Set.of(
-          "registration", "instructor", "team", "contextActivities", "revision", "platform", "language", "statement",
-          "extensions", "contextAgents", "contextGroups");
-  private static final Set<String> CONTEXT_ACTIVITY_KEYS = Set.of("parent", "grouping", "category", "other");
+          "registration",
+          "instructor",
+          "team",
+          "contextActivities",
+          "revision",
+          "platform",
+          "language",
+          "statement",
+          "extensions",
+          "contextAgents",
+          "contextGroups");
+  private static final Set<String> CONTEXT_ACTIVITY_KEYS =
+      Set.of("parent", "grouping", "category", "other");
   private static final Set<String> RESULT_PROPS =
       Set.of("score", "success", "completion", "response", "duration", "extensions");
   private static final Set<String> SCORE_PROPS = Set.of("scaled", "raw", "min", "max");
@@ -95,7 +151,12 @@ public final class StatementValidator {
       // a 2.0 LRS still takes 1.0.x statements; under a 1.0.x header only 1.0.x is valid
       String family = version == XapiVersion.V2_0_0 ? "(1|2)\\.0(\\.\\d+)?" : "1\\.0(\\.\\d+)?";
       if (!v.isTextual() || !v.asText().matches(family)) {
-        out.add(new Violation(path + ".version", "must be " + (version == XapiVersion.V2_0_0 ? "1.0.x or 2.0.x" : "1.0.x") + " under this version header"));
+        out.add(
+            new Violation(
+                path + ".version",
+                "must be "
+                    + (version == XapiVersion.V2_0_0 ? "1.0.x or 2.0.x" : "1.0.x")
+                    + " under this version header"));
       }
     }
     return out;
@@ -120,7 +181,9 @@ public final class StatementValidator {
       objectType = object(s.get("object"), path + ".object", out, sub);
     }
     if (VOIDED.equals(verbId) && objectType != null && !"StatementRef".equals(objectType)) {
-      out.add(new Violation(path + ".object.objectType", "a voiding statement's object must be a StatementRef"));
+      out.add(
+          new Violation(
+              path + ".object.objectType", "a voiding statement's object must be a StatementRef"));
     }
     if (s.has("result")) {
       result(s.get("result"), path + ".result", out);
@@ -149,16 +212,24 @@ public final class StatementValidator {
     } else if ("Agent".equals(type)) {
       agent(a, path, out);
     } else {
-      out.add(new Violation(path + ".objectType", "must be \"Agent\" or \"Group\", not \"" + type + "\""));
+      out.add(
+          new Violation(
+              path + ".objectType", "must be \"Agent\" or \"Group\", not \"" + type + "\""));
     }
   }
 
-  /** Data 2.4.9: an Agent, or an anonymous Group of exactly two Agents (an OAuth consumer and a user). */
+  /**
+   * Data 2.4.9: an Agent, or an anonymous Group of exactly two Agents (an OAuth consumer and a
+   * user).
+   */
   private void authority(JsonNode a, String path, List<Violation> out) {
     actor(a, path, out);
     if (a.isObject() && "Group".equals(a.path("objectType").asText())) {
       if (ifisPresent(a)) {
-        out.add(new Violation(path, "an authority Group must be anonymous (no mbox, mbox_sha1sum, openid or account)"));
+        out.add(
+            new Violation(
+                path,
+                "an authority Group must be anonymous (no mbox, mbox_sha1sum, openid or account)"));
       }
       if (!a.path("member").isArray() || a.path("member").size() != 2) {
         out.add(new Violation(path + ".member", "an authority Group has exactly two Agents"));
@@ -175,7 +246,10 @@ public final class StatementValidator {
     optionalString(a, "name", path, out);
     int ifis = ifis(a, path, out);
     if (ifis != 1) {
-      out.add(new Violation(path, "an Agent needs exactly one of mbox, mbox_sha1sum, openid, account; found " + ifis));
+      out.add(
+          new Violation(
+              path,
+              "an Agent needs exactly one of mbox, mbox_sha1sum, openid, account; found " + ifis));
     }
   }
 
@@ -184,7 +258,10 @@ public final class StatementValidator {
     optionalString(g, "name", path, out);
     int ifis = ifis(g, path, out);
     if (ifis > 1) {
-      out.add(new Violation(path, "a Group has at most one of mbox, mbox_sha1sum, openid, account; found " + ifis));
+      out.add(
+          new Violation(
+              path,
+              "a Group has at most one of mbox, mbox_sha1sum, openid, account; found " + ifis));
     }
     JsonNode member = g.get("member");
     if (member != null) {
@@ -205,7 +282,9 @@ public final class StatementValidator {
       }
     }
     if (ifis == 0 && (member == null || !member.isArray() || member.isEmpty())) {
-      out.add(new Violation(path + ".member", "an anonymous Group (no identifier) needs at least one member"));
+      out.add(
+          new Violation(
+              path + ".member", "an anonymous Group (no identifier) needs at least one member"));
     }
   }
 
@@ -214,13 +293,18 @@ public final class StatementValidator {
     if (a.has("mbox")) {
       n++;
       JsonNode m = a.get("mbox");
-      if (!m.isTextual() || !m.asText().startsWith("mailto:") || m.asText().length() < 10 || !m.asText().contains("@")) {
-        out.add(new Violation(path + ".mbox", "must be a mailto: IRI, e.g. mailto:teacher@example.cn"));
+      if (!m.isTextual()
+          || !m.asText().startsWith("mailto:")
+          || m.asText().length() < 10
+          || !m.asText().contains("@")) {
+        out.add(
+            new Violation(path + ".mbox", "must be a mailto: IRI, e.g. mailto:teacher@example.cn"));
       }
     }
     if (a.has("mbox_sha1sum")) {
       n++;
-      if (!a.get("mbox_sha1sum").isTextual() || !SHA1.matcher(a.get("mbox_sha1sum").asText()).matches()) {
+      if (!a.get("mbox_sha1sum").isTextual()
+          || !SHA1.matcher(a.get("mbox_sha1sum").asText()).matches()) {
         out.add(new Violation(path + ".mbox_sha1sum", "must be 40 hexadecimal characters"));
       }
     }
@@ -282,14 +366,21 @@ public final class StatementValidator {
       case "StatementRef" -> statementRef(o, path, out);
       case "SubStatement" -> {
         if (insideSub) {
-          out.add(new Violation(path + ".objectType", "a SubStatement cannot contain another SubStatement"));
+          out.add(
+              new Violation(
+                  path + ".objectType", "a SubStatement cannot contain another SubStatement"));
         } else {
           allowOnly(o, SUB_STATEMENT_PROPS, path, out);
           statementCore(o, path, out, true);
         }
       }
-      default -> out.add(
-          new Violation(path + ".objectType", "must be Activity, Agent, Group, StatementRef or SubStatement, not \"" + type + "\""));
+      default ->
+          out.add(
+              new Violation(
+                  path + ".objectType",
+                  "must be Activity, Agent, Group, StatementRef or SubStatement, not \""
+                      + type
+                      + "\""));
     }
     return type;
   }
@@ -336,7 +427,10 @@ public final class StatementValidator {
       if (d.has("interactionType")) {
         String it = d.get("interactionType").asText();
         if (!d.get("interactionType").isTextual() || !INTERACTION_TYPES.contains(it)) {
-          out.add(new Violation(p + ".interactionType", "must be one of " + new java.util.TreeSet<>(INTERACTION_TYPES)));
+          out.add(
+              new Violation(
+                  p + ".interactionType",
+                  "must be one of " + new java.util.TreeSet<>(INTERACTION_TYPES)));
         }
       }
       if (d.has("correctResponsesPattern")) {
@@ -352,9 +446,11 @@ public final class StatementValidator {
         }
       }
       if (!d.has("interactionType")) {
-        for (String needs : List.of("correctResponsesPattern", "choices", "scale", "source", "target", "steps")) {
+        for (String needs :
+            List.of("correctResponsesPattern", "choices", "scale", "source", "target", "steps")) {
           if (d.has(needs)) {
-            out.add(new Violation(p + ".interactionType", "is required when " + needs + " is present"));
+            out.add(
+                new Violation(p + ".interactionType", "is required when " + needs + " is present"));
             break;
           }
         }
@@ -435,7 +531,11 @@ public final class StatementValidator {
     JsonNode min = s.get("min");
     JsonNode max = s.get("max");
     JsonNode raw = s.get("raw");
-    if (min != null && max != null && min.isNumber() && max.isNumber() && min.asDouble() >= max.asDouble()) {
+    if (min != null
+        && max != null
+        && min.isNumber()
+        && max.isNumber()
+        && min.asDouble() >= max.asDouble()) {
       out.add(new Violation(path + ".min", "must be less than max"));
     }
     if (raw != null && raw.isNumber()) {
@@ -470,19 +570,26 @@ public final class StatementValidator {
     }
     optionalString(c, "revision", path, out);
     optionalString(c, "platform", path, out);
-    if (objectType != null && !"Activity".equals(objectType) && (c.has("revision") || c.has("platform"))) {
-      out.add(new Violation(path, "revision and platform are only allowed when the object is an Activity"));
+    if (objectType != null
+        && !"Activity".equals(objectType)
+        && (c.has("revision") || c.has("platform"))) {
+      out.add(
+          new Violation(
+              path, "revision and platform are only allowed when the object is an Activity"));
     }
     if (c.has("language")) {
       JsonNode l = c.get("language");
       if (!l.isTextual() || !LANG.matcher(l.asText()).matches()) {
-        out.add(new Violation(path + ".language", "must be an RFC 5646 language tag such as zh-CN"));
+        out.add(
+            new Violation(path + ".language", "must be an RFC 5646 language tag such as zh-CN"));
       }
     }
     if (c.has("statement")) {
       JsonNode st = c.get("statement");
       if (!st.isObject() || !"StatementRef".equals(st.path("objectType").asText())) {
-        out.add(new Violation(path + ".statement", "must be a StatementRef (objectType \"StatementRef\")"));
+        out.add(
+            new Violation(
+                path + ".statement", "must be a StatementRef (objectType \"StatementRef\")"));
       } else {
         statementRef(st, path + ".statement", out);
       }
@@ -530,7 +637,8 @@ public final class StatementValidator {
     }
   }
 
-  private void relevantList(JsonNode list, String path, String objectType, String member, List<Violation> out) {
+  private void relevantList(
+      JsonNode list, String path, String objectType, String member, List<Violation> out) {
     if (!list.isArray()) {
       out.add(new Violation(path, "must be an array"));
       return;
@@ -600,7 +708,9 @@ public final class StatementValidator {
       if (!at.has("contentType") || !at.get("contentType").isTextual()) {
         out.add(new Violation(p + ".contentType", "is required and must be a string"));
       }
-      if (!at.has("length") || !at.get("length").isIntegralNumber() || at.get("length").asLong() < 0) {
+      if (!at.has("length")
+          || !at.get("length").isIntegralNumber()
+          || at.get("length").asLong() < 0) {
         out.add(new Violation(p + ".length", "is required and must be a non-negative integer"));
       }
       if (!at.has("sha2") || !at.get("sha2").isTextual()) {
@@ -609,7 +719,10 @@ public final class StatementValidator {
       if (at.has("fileUrl")) {
         iri(at.get("fileUrl"), p + ".fileUrl", out);
       } else {
-        out.add(new Violation(p + ".fileUrl", "is required: this LRS does not take attachment content (multipart/mixed) yet"));
+        out.add(
+            new Violation(
+                p + ".fileUrl",
+                "is required: this LRS does not take attachment content (multipart/mixed) yet"));
       }
     }
   }
@@ -642,7 +755,9 @@ public final class StatementValidator {
 
   private static void iri(JsonNode n, String path, List<Violation> out) {
     if (!n.isTextual() || !IRI.matcher(n.asText()).matches()) {
-      out.add(new Violation(path, "must be an absolute IRI such as http://adlnet.gov/expapi/verbs/completed"));
+      out.add(
+          new Violation(
+              path, "must be an absolute IRI such as http://adlnet.gov/expapi/verbs/completed"));
     }
   }
 
@@ -676,7 +791,8 @@ public final class StatementValidator {
 
   private void timestamp(JsonNode n, String path, List<Violation> out) {
     if (!n.isTextual() || !TIMESTAMP.matcher(n.asText()).matches()) {
-      out.add(new Violation(path, "must be an ISO 8601 timestamp such as 2026-11-30T08:00:00+08:00"));
+      out.add(
+          new Violation(path, "must be an ISO 8601 timestamp such as 2026-11-30T08:00:00+08:00"));
       return;
     }
     String t = n.asText();

@@ -19,9 +19,9 @@ public final class XapiDurations {
   private XapiDurations() {}
 
   /**
-   * The exact length of a duration in weeks, days, hours, minutes and seconds (a day counted as 24 h);
-   * empty for durations in years or months, whose length depends on the calendar, and for malformed
-   * text, and for anything longer than ten years. Sub-second fractions are truncated.
+   * The exact length of a duration in weeks, days, hours, minutes and seconds (a day counted as 24
+   * h); empty for durations in years or months, whose length depends on the calendar, and for
+   * malformed text, and for anything longer than ten years. Sub-second fractions are truncated.
    */
   public static Optional<Duration> exact(String iso) {
     if (iso == null || iso.equals("P") || iso.endsWith("T")) {
@@ -39,7 +39,8 @@ public final class XapiDurations {
         seconds = seconds.add(new BigDecimal(g).multiply(BigDecimal.valueOf(unit[i])));
       }
     }
-    // beyond ten years a duration is not a plausible training record; refusing it also keeps sums from overflowing
+    // beyond ten years a duration is not a plausible training record; refusing it also keeps sums
+    // from overflowing
     if (seconds.compareTo(BigDecimal.valueOf(MAX_SECONDS)) > 0) {
       return Optional.empty();
     }

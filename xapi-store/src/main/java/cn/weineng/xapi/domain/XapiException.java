@@ -3,8 +3,8 @@ package cn.weineng.xapi.domain;
 import java.util.List;
 
 /**
- * A request the LRS refuses, with the HTTP status the xAPI specification requires and every violation
- * found. Messages never carry stack traces, class names or stored data of other stores.
+ * A request the LRS refuses, with the HTTP status the xAPI specification requires and every
+ * violation found. Messages never carry stack traces, class names or stored data of other stores.
  */
 public class XapiException extends RuntimeException {
 

@@ -3,7 +3,10 @@ package cn.weineng.xapi.domain;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The xAPI versions the LRS speaks: the 1.0.x family (1.0.3 semantics) and 2.0.0 (IEEE 9274.1.1-2023). */
+/**
+ * The xAPI versions the LRS speaks: the 1.0.x family (1.0.3 semantics) and 2.0.0 (IEEE
+ * 9274.1.1-2023).
+ */
 public enum XapiVersion {
   V1_0_3("1.0.3"),
   V2_0_0("2.0.0");

@@ -1,5 +1,5 @@
 /**
- * xAPI rules with no I/O: statement validation with the path of every violation, agent identifiers, the
- * version header, durations and the errors the LRS answers with.
+ * xAPI rules with no I/O: statement validation with the path of every violation, agent identifiers,
+ * the version header, durations and the errors the LRS answers with.
  */
 package cn.weineng.xapi.domain;

@@ -31,7 +31,10 @@ public class DatabaseHealthCheck implements HealthCheck {
           .withData("schema", String.valueOf(schema.schemaVersion()))
           .build();
     } catch (SQLException e) {
-      return HealthCheckResponse.named("database").down().withData("error", "no connection").build();
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData("error", "no connection")
+          .build();
     }
   }
 }

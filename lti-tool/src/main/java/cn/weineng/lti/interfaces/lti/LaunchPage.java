@@ -11,63 +11,115 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 
-/** The page a launched user sees inside the LMS frame: who they are, the course, their hours and verdict. */
+/**
+ * The page a launched user sees inside the LMS frame: who they are, the course, their hours and
+ * verdict.
+ */
 @ApplicationScoped
 public class LaunchPage {
 
   static ResourceBundle bundle(Locale locale) {
-    return ResourceBundle.getBundle("cn.weineng.lti.ui.messages", locale, LaunchPage.class.getClassLoader(),
+    return ResourceBundle.getBundle(
+        "cn.weineng.lti.ui.messages",
+        locale,
+        LaunchPage.class.getClassLoader(),
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   public String render(Launch launch, Progress p, Locale locale) {
     ResourceBundle m = bundle(locale);
     StringBuilder h = new StringBuilder(4096);
-    h.append("<!DOCTYPE html><html lang=\"").append(locale.toLanguageTag()).append("\"><head><meta charset=\"utf-8\">")
+    h.append("<!DOCTYPE html><html lang=\"")
+        .append(locale.toLanguageTag())
+        .append("\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>").append(esc(m.getString("app.name"))).append("</title><style>").append(CSS).append("</style></head><body>");
-    h.append("<header><span class=\"brand\">").append(esc(m.getString("app.name"))).append("</span>");
+        .append("<title>")
+        .append(esc(m.getString("app.name")))
+        .append("</title><style>")
+        .append(CSS)
+        .append("</style></head><body>");
+    h.append("<header><span class=\"brand\">")
+        .append(esc(m.getString("app.name")))
+        .append("</span>");
     if (launch.contextTitle() != null) {
       h.append("<span class=\"course\">").append(esc(launch.contextTitle())).append("</span>");
     }
     h.append("</header><main>");
     String who = launch.name() != null ? launch.name() : launch.subject();
-    h.append("<section class=\"card\"><h1 id=\"who\">").append(esc(MessageFormat.format(m.getString("hello"), who))).append("</h1>");
-    h.append("<p class=\"meta\">").append(esc(m.getString("role"))).append(esc(m.getString("colon"))).append(esc(role(launch, m)));
+    h.append("<section class=\"card\"><h1 id=\"who\">")
+        .append(esc(MessageFormat.format(m.getString("hello"), who)))
+        .append("</h1>");
+    h.append("<p class=\"meta\">")
+        .append(esc(m.getString("role")))
+        .append(esc(m.getString("colon")))
+        .append(esc(role(launch, m)));
     if (launch.resourceLinkTitle() != null) {
-      h.append(" · ").append(esc(m.getString("activity"))).append(esc(m.getString("colon"))).append(esc(launch.resourceLinkTitle()));
+      h.append(" · ")
+          .append(esc(m.getString("activity")))
+          .append(esc(m.getString("colon")))
+          .append(esc(launch.resourceLinkTitle()));
     }
     h.append("</p></section>");
 
     boolean ok = p.result().qualified();
     h.append("<section class=\"card\"><h2>").append(esc(m.getString("progress"))).append("</h2>");
-    h.append("<p class=\"policy\" title=\"").append(esc(p.result().policyId())).append(' ').append(esc(p.result().rulesetVersion()))
-        .append("\">").append(esc(m.getString("policy"))).append(esc(m.getString("colon"))).append(esc(p.policyName())).append("</p>");
-    h.append("<p id=\"verdict\" class=\"verdict ").append(ok ? "ok" : "no").append("\">")
-        .append(esc(m.getString(ok ? "qualified" : "not.qualified"))).append("</p>");
-    h.append("<table id=\"hours\"><thead><tr><th>").append(esc(m.getString("bucket"))).append("</th><th>")
-        .append(esc(m.getString("hours"))).append("</th></tr></thead><tbody>");
+    h.append("<p class=\"policy\" title=\"")
+        .append(esc(p.result().policyId()))
+        .append(' ')
+        .append(esc(p.result().rulesetVersion()))
+        .append("\">")
+        .append(esc(m.getString("policy")))
+        .append(esc(m.getString("colon")))
+        .append(esc(p.policyName()))
+        .append("</p>");
+    h.append("<p id=\"verdict\" class=\"verdict ")
+        .append(ok ? "ok" : "no")
+        .append("\">")
+        .append(esc(m.getString(ok ? "qualified" : "not.qualified")))
+        .append("</p>");
+    h.append("<table id=\"hours\"><thead><tr><th>")
+        .append(esc(m.getString("bucket")))
+        .append("</th><th>")
+        .append(esc(m.getString("hours")))
+        .append("</th></tr></thead><tbody>");
     for (Map.Entry<String, String> b : p.bucketNames().entrySet()) {
       long s = p.result().secondsByBucket().getOrDefault(b.getKey(), 0L);
-      h.append("<tr data-bucket=\"").append(esc(b.getKey())).append("\"><td>").append(esc(b.getValue())).append("</td><td>")
-          .append(hours(s)).append("</td></tr>");
+      h.append("<tr data-bucket=\"")
+          .append(esc(b.getKey()))
+          .append("\"><td>")
+          .append(esc(b.getValue()))
+          .append("</td><td>")
+          .append(hours(s))
+          .append("</td></tr>");
     }
-    h.append("<tr class=\"total\"><td>").append(esc(m.getString("total"))).append("</td><td id=\"total\">")
-        .append(hours(p.result().totalSeconds())).append("</td></tr></tbody></table>");
+    h.append("<tr class=\"total\"><td>")
+        .append(esc(m.getString("total")))
+        .append("</td><td id=\"total\">")
+        .append(hours(p.result().totalSeconds()))
+        .append("</td></tr></tbody></table>");
     h.append("<ul class=\"reasons\">");
     for (Reason r : p.result().reasons()) {
-      h.append("<li class=\"").append(r.met() ? "met" : "unmet").append("\"><span class=\"mark\">").append(r.met() ? "✓" : "✗")
-          .append("</span> ").append(esc(r.message())).append("</li>");
+      h.append("<li class=\"")
+          .append(r.met() ? "met" : "unmet")
+          .append("\"><span class=\"mark\">")
+          .append(r.met() ? "✓" : "✗")
+          .append("</span> ")
+          .append(esc(r.message()))
+          .append("</li>");
     }
-    h.append("</ul></section></main><footer>").append(esc(m.getString("footer"))).append("</footer></body></html>");
+    h.append("</ul></section></main><footer>")
+        .append(esc(m.getString("footer")))
+        .append("</footer></body></html>");
     return h.toString();
   }
 
   private static String role(Launch launch, ResourceBundle m) {
-    if (launch.roles().stream().anyMatch(r -> r.equals(LtiClaims.ROLE_INSTRUCTOR) || r.endsWith("#Instructor"))) {
+    if (launch.roles().stream()
+        .anyMatch(r -> r.equals(LtiClaims.ROLE_INSTRUCTOR) || r.endsWith("#Instructor"))) {
       return m.getString("role.instructor");
     }
-    if (launch.roles().stream().anyMatch(r -> r.equals(LtiClaims.ROLE_LEARNER) || r.endsWith("#Learner"))) {
+    if (launch.roles().stream()
+        .anyMatch(r -> r.equals(LtiClaims.ROLE_LEARNER) || r.endsWith("#Learner"))) {
       return m.getString("role.learner");
     }
     return m.getString("role.other");
@@ -95,7 +147,8 @@ public class LaunchPage {
     return b.toString();
   }
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       *{box-sizing:border-box}body{margin:0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",system-ui,sans-serif;
       background:#f4f6f8;color:#1f2933;font-size:15px}header{display:flex;gap:1rem;align-items:baseline;padding:.8rem 1.2rem;
       background:#0b5f86;color:#fff}.brand{font-weight:700;font-size:1.1rem}.course{opacity:.9}main{max-width:46rem;margin:1rem auto;padding:0 1rem}

@@ -53,7 +53,10 @@ public class LtiResource {
       @QueryParam("lti_message_hint") String messageHint,
       @QueryParam("client_id") String clientId,
       @QueryParam("lti_deployment_id") String deploymentId) {
-    return redirect(login.initiate(new LoginService.Initiation(iss, loginHint, target, messageHint, clientId, deploymentId)));
+    return redirect(
+        login.initiate(
+            new LoginService.Initiation(
+                iss, loginHint, target, messageHint, clientId, deploymentId)));
   }
 
   /** Moodle POSTs the login initiation. */
@@ -71,15 +74,26 @@ public class LtiResource {
   }
 
   /**
-   * The state also goes into a cookie. When the browser sends it back, the launch must match it (the
-   * browser that started the login finishes it); when third-party cookies are blocked it does not come
-   * back and the database state, single-use and bound to the nonce, is what protects the launch.
+   * The state also goes into a cookie. When the browser sends it back, the launch must match it
+   * (the browser that started the login finishes it); when third-party cookies are blocked it does
+   * not come back and the database state, single-use and bound to the nonce, is what protects the
+   * launch.
    */
   private static Response redirect(LoginService.Redirect r) {
-    NewCookie cookie = new NewCookie.Builder(STATE_COOKIE)
-        .value(r.state()).path("/lti").maxAge(600).httpOnly(true).secure(true)
-        .sameSite(NewCookie.SameSite.NONE).build();
-    return Response.status(302).location(r.location()).cookie(cookie).header("Cache-Control", "no-store").build();
+    NewCookie cookie =
+        new NewCookie.Builder(STATE_COOKIE)
+            .value(r.state())
+            .path("/lti")
+            .maxAge(600)
+            .httpOnly(true)
+            .secure(true)
+            .sameSite(NewCookie.SameSite.NONE)
+            .build();
+    return Response.status(302)
+        .location(r.location())
+        .cookie(cookie)
+        .header("Cache-Control", "no-store")
+        .build();
   }
 
   @POST
@@ -93,11 +107,17 @@ public class LtiResource {
       @FormParam("error_description") String errorDescription,
       @CookieParam(STATE_COOKIE) String cookieState) {
     if (error != null) {
-      throw new cn.weineng.lti.application.LtiLaunchException(400, "platform-error",
-          "The platform refused the login: " + error + (errorDescription == null ? "" : " (" + errorDescription + ")"));
+      throw new cn.weineng.lti.application.LtiLaunchException(
+          400,
+          "platform-error",
+          "The platform refused the login: "
+              + error
+              + (errorDescription == null ? "" : " (" + errorDescription + ")"));
     }
     if (cookieState != null && state != null && !cookieState.equals(state)) {
-      throw new cn.weineng.lti.application.LtiLaunchException(401, "state-mismatch",
+      throw new cn.weineng.lti.application.LtiLaunchException(
+          401,
+          "state-mismatch",
           "This launch was started in another browser window; start the activity again from the course.");
     }
     Launch launch = validator.validate(idToken, state);
@@ -105,7 +125,8 @@ public class LtiResource {
     try {
       recorded = recorder.record(launch);
     } catch (RuntimeException first) {
-      // a concurrent launch created the same course or person first (a unique key): the retry finds the rows
+      // a concurrent launch created the same course or person first (a unique key): the retry finds
+      // the rows
       recorded = recorder.record(launch);
     }
     Locale locale = Locales.of(launch.locale());
@@ -113,11 +134,21 @@ public class LtiResource {
     Platform platform = em.find(Platform.class, launch.platformId());
     return Response.ok(page.render(launch, p, locale))
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self' " + origin(platform.issuer()))
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self' "
+                + origin(platform.issuer()))
         .header("Cache-Control", "no-store")
         .header("Referrer-Policy", "no-referrer")
-        .cookie(new NewCookie.Builder(STATE_COOKIE).value("").path("/lti").maxAge(0).secure(true).httpOnly(true)
-            .sameSite(NewCookie.SameSite.NONE).build())
+        .cookie(
+            new NewCookie.Builder(STATE_COOKIE)
+                .value("")
+                .path("/lti")
+                .maxAge(0)
+                .secure(true)
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.NONE)
+                .build())
         .build();
   }
 

@@ -14,8 +14,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
 /**
- * Every REST API resource ({@link AdminApi}) needs the admin's HTTP Basic credentials. The filter runs after
- * Jersey has matched the resource and decides by the matched class, not by the URL's spelling.
+ * Every REST API resource ({@link AdminApi}) needs the admin's HTTP Basic credentials. The filter
+ * runs after Jersey has matched the resource and decides by the matched class, not by the URL's
+ * spelling.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -34,7 +35,12 @@ public class AdminAuthFilter implements ContainerRequestFilter {
     if (!admins.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
       request.abortWith(
           Response.fromResponse(
-                  ProblemResponses.of(401, "unauthorized", "Unauthorized", "the admin's HTTP Basic credentials are required", List.of()))
+                  ProblemResponses.of(
+                      401,
+                      "unauthorized",
+                      "Unauthorized",
+                      "the admin's HTTP Basic credentials are required",
+                      List.of()))
               .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Weineng admin\"")
               .build());
     }

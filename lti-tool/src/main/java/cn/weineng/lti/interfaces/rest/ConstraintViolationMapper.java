@@ -14,11 +14,17 @@ import java.util.List;
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
   @Override
   public Response toResponse(ConstraintViolationException e) {
-    List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-        .map(v -> new Problem.FieldError(field(v), v.getMessage()))
-        .sorted(Comparator.comparing(Problem.FieldError::field))
-        .toList();
-    return ProblemResponses.of(400, "invalid-request", "Invalid request", "the request has " + errors.size() + " invalid field(s)", errors);
+    List<Problem.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    return ProblemResponses.of(
+        400,
+        "invalid-request",
+        "Invalid request",
+        "the request has " + errors.size() + " invalid field(s)",
+        errors);
   }
 
   /** "createPlatform.arg0.clientId" → "clientId": the method and argument are internals. */

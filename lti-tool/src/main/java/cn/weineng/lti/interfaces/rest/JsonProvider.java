@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
-import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
@@ -26,54 +26,78 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * JSON for the REST API's models with Jackson (the generated models carry Jackson annotations): ISO-8601
- * dates, unknown properties refused with the property's path. Strings and streams are left to the
- * container, so the LRS's hand-written JSON passes through untouched.
+ * JSON for the REST API's models with Jackson (the generated models carry Jackson annotations):
+ * ISO-8601 dates, unknown properties refused with the property's path. Strings and streams are left
+ * to the container, so the LRS's hand-written JSON passes through untouched.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
 
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-      // required fields are checked by Bean Validation, which reports all of them at once, not Jackson's first
-      .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
-        private static final long serialVersionUID = 1L;
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          // required fields are checked by Bean Validation, which reports all of them at once, not
+          // Jackson's first
+          .setAnnotationIntrospector(
+              new JacksonAnnotationIntrospector() {
+                private static final long serialVersionUID = 1L;
 
-        @Override
-        public Boolean hasRequiredMarker(AnnotatedMember m) {
-          return null;
-        }
-      });
+                @Override
+                public Boolean hasRequiredMarker(AnnotatedMember m) {
+                  return null;
+                }
+              });
 
   private static boolean handles(Class<?> type) {
-    return !(type == String.class || type == byte[].class || InputStream.class.isAssignableFrom(type)
+    return !(type == String.class
+        || type == byte[].class
+        || InputStream.class.isAssignableFrom(type)
         || jakarta.ws.rs.core.StreamingOutput.class.isAssignableFrom(type));
   }
 
   @Override
-  public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return handles(type);
   }
 
   @Override
-  public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-      MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
+  public Object readFrom(
+      Class<Object> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> httpHeaders,
+      InputStream entityStream)
+      throws IOException {
     try {
-      return MAPPER.readerFor(MAPPER.getTypeFactory().constructType(genericType)).readValue(entityStream);
+      return MAPPER
+          .readerFor(MAPPER.getTypeFactory().constructType(genericType))
+          .readValue(entityStream);
     } catch (UnrecognizedPropertyException e) {
-      throw Problem.invalid("the request has a property the API does not know",
+      throw Problem.invalid(
+          "the request has a property the API does not know",
           List.of(new Problem.FieldError(path(e), "is not a property of this request")));
     } catch (MismatchedInputException e) {
       String path = path(e);
-      throw Problem.invalid("the request body does not match the expected shape",
-          List.of(new Problem.FieldError(path.isEmpty() ? "(body)" : path, "is missing or has the wrong type")));
+      throw Problem.invalid(
+          "the request body does not match the expected shape",
+          List.of(
+              new Problem.FieldError(
+                  path.isEmpty() ? "(body)" : path, "is missing or has the wrong type")));
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
       throw Problem.invalid("the request body is not valid JSON" + where, List.of());
     }
   }
@@ -82,19 +106,28 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     if (e instanceof MismatchedInputException m) {
       return m.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
+          .collect(Collectors.joining("."))
+          .replace(".[", "[");
     }
     return "";
   }
 
   @Override
-  public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isWriteable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return handles(type);
   }
 
   @Override
-  public void writeTo(Object o, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-      MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream) throws IOException {
+  public void writeTo(
+      Object o,
+      Class<?> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, Object> httpHeaders,
+      OutputStream entityStream)
+      throws IOException {
     MAPPER.writeValue(entityStream, o);
   }
 }

@@ -30,33 +30,59 @@ public class LrsResource implements LrsApi {
   public Response createLrsCredential(LrsCredentialRequest r) {
     String store = r.getStoreId() == null || r.getStoreId().isBlank() ? "default" : r.getStoreId();
     if (!credentials.storeExists(store)) {
-      throw Problem.invalid("unknown store", List.of(new Problem.FieldError("storeId", "no store '" + store + "'")));
+      throw Problem.invalid(
+          "unknown store", List.of(new Problem.FieldError("storeId", "no store '" + store + "'")));
     }
     CredentialService.IssuedCredential c = credentials.create(store, r.getLabel());
     String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
-    return Response.status(201).entity(new IssuedLrsCredential()
-        .id(c.id()).storeId(c.storeId()).key(c.key()).secret(c.secret()).label(c.label()).createdAt(c.createdAt())
-        .endpoint(base + "xapi/")).build();
+    return Response.status(201)
+        .entity(
+            new IssuedLrsCredential()
+                .id(c.id())
+                .storeId(c.storeId())
+                .key(c.key())
+                .secret(c.secret())
+                .label(c.label())
+                .createdAt(c.createdAt())
+                .endpoint(base + "xapi/"))
+        .build();
   }
 
   @Override
   public Response createStore(Store store) {
     if (!stores.create(store.getId(), store.getName())) {
-      throw new Problem(409, "store-exists", "Store exists", "a store with id '" + store.getId() + "' already exists");
+      throw new Problem(
+          409,
+          "store-exists",
+          "Store exists",
+          "a store with id '" + store.getId() + "' already exists");
     }
-    return Response.created(java.net.URI.create("/api/stores/" + store.getId())).entity(store).build();
+    return Response.created(java.net.URI.create("/api/stores/" + store.getId()))
+        .entity(store)
+        .build();
   }
 
   @Override
   public Response listStores() {
-    return Response.ok(stores.list().stream().map(s -> new Store().id(s.id()).name(s.name())).toList()).build();
+    return Response.ok(
+            stores.list().stream().map(s -> new Store().id(s.id()).name(s.name())).toList())
+        .build();
   }
 
   @Override
   public Response listLrsCredentials() {
-    return Response.ok(credentials.list().stream()
-        .map(c -> new LrsCredential().id(c.id()).storeId(c.storeId()).key(c.key()).label(c.label())
-            .createdAt(c.createdAt()).revoked(c.revoked()))
-        .toList()).build();
+    return Response.ok(
+            credentials.list().stream()
+                .map(
+                    c ->
+                        new LrsCredential()
+                            .id(c.id())
+                            .storeId(c.storeId())
+                            .key(c.key())
+                            .label(c.label())
+                            .createdAt(c.createdAt())
+                            .revoked(c.revoked()))
+                .toList())
+        .build();
   }
 }

@@ -20,15 +20,29 @@ public class PlatformsResource implements PlatformsApi {
 
   @Override
   public Response createPlatform(PlatformRegistration r) {
-    cn.weineng.lti.domain.Platform p = platforms.register(new PlatformService.Registration(
-        r.getName(), r.getIssuer(), r.getClientId(), r.getDeploymentIds(), r.getAuthUrl(), r.getTokenUrl(),
-        r.getJwksUrl(), r.getStoreId(), r.getPolicyId()));
+    cn.weineng.lti.domain.Platform p =
+        platforms.register(
+            new PlatformService.Registration(
+                r.getName(),
+                r.getIssuer(),
+                r.getClientId(),
+                r.getDeploymentIds(),
+                r.getAuthUrl(),
+                r.getTokenUrl(),
+                r.getJwksUrl(),
+                r.getStoreId(),
+                r.getPolicyId()));
     return Response.created(URI.create("/api/platforms/" + p.id())).entity(toApi(p)).build();
   }
 
   @Override
   public Response getPlatform(String platformId) {
-    return Response.ok(toApi(platforms.find(platformId).orElseThrow(() -> Problem.notFound("platform", platformId)))).build();
+    return Response.ok(
+            toApi(
+                platforms
+                    .find(platformId)
+                    .orElseThrow(() -> Problem.notFound("platform", platformId))))
+        .build();
   }
 
   @Override

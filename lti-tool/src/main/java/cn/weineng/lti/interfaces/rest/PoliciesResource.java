@@ -19,13 +19,23 @@ public class PoliciesResource implements PoliciesApi {
   @Override
   public Response listPolicies(String lang) {
     Locale locale = Locales.of(lang);
-    return Response.ok(policies.all().stream()
-        .map(p -> new PolicyInfo()
-            .id(p.id())
-            .rulesetVersion(p.rulesetVersion())
-            .name(p.factory().displayName(locale))
-            .buckets(p.factory().buckets().stream()
-                .map(b -> new BucketInfo().key(b).name(p.factory().bucketName(b, locale))).toList()))
-        .toList()).build();
+    return Response.ok(
+            policies.all().stream()
+                .map(
+                    p ->
+                        new PolicyInfo()
+                            .id(p.id())
+                            .rulesetVersion(p.rulesetVersion())
+                            .name(p.factory().displayName(locale))
+                            .buckets(
+                                p.factory().buckets().stream()
+                                    .map(
+                                        b ->
+                                            new BucketInfo()
+                                                .key(b)
+                                                .name(p.factory().bucketName(b, locale)))
+                                    .toList()))
+                .toList())
+        .build();
   }
 }

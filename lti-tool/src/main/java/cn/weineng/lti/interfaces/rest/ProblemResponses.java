@@ -15,14 +15,17 @@ public final class ProblemResponses {
 
   private ProblemResponses() {}
 
-  public static Response of(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+  public static Response of(
+      int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", TYPE_BASE + slug);
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
     if (!errors.isEmpty()) {
-      body.put("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+      body.put(
+          "errors",
+          errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
     }
     return Response.status(status).type(PROBLEM_JSON).entity(body).build();
   }

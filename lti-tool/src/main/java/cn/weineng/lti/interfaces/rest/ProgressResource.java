@@ -24,15 +24,28 @@ public class ProgressResource implements ProgressApi {
 
   @Override
   public Response listCourses(String platformId, String contextId) {
-    return Response.ok(progress.courses(platformId, contextId).stream()
-        .map(c -> new Course().id(c.id()).platformId(c.platformId()).contextId(c.contextId()).title(c.title()).label(c.label())
-            .learnerCount((int) progress.learnerCount(c.id())))
-        .toList()).build();
+    return Response.ok(
+            progress.courses(platformId, contextId).stream()
+                .map(
+                    c ->
+                        new Course()
+                            .id(c.id())
+                            .platformId(c.platformId())
+                            .contextId(c.contextId())
+                            .title(c.title())
+                            .label(c.label())
+                            .learnerCount((int) progress.learnerCount(c.id())))
+                .toList())
+        .build();
   }
 
   @Override
   public Response listCourseLearners(String courseId, String policy, String lang) {
-    return Response.ok(progress.forCourse(courseId, policy, Locales.of(lang)).stream().map(ProgressResource::toApi).toList()).build();
+    return Response.ok(
+            progress.forCourse(courseId, policy, Locales.of(lang)).stream()
+                .map(ProgressResource::toApi)
+                .toList())
+        .build();
   }
 
   @Override
@@ -56,13 +69,22 @@ public class ProgressResource implements ProgressApi {
         .policyId(p.result().policyId())
         .rulesetVersion(p.result().rulesetVersion())
         .asOf(p.asOf().atOffset(ZoneOffset.UTC))
-        .hours(p.bucketNames().entrySet().stream()
-            .map(e -> new BucketHours().bucket(e.getKey()).name(e.getValue())
-                .hours(Progress.hours(p.result().secondsByBucket().getOrDefault(e.getKey(), 0L))))
-            .toList())
+        .hours(
+            p.bucketNames().entrySet().stream()
+                .map(
+                    e ->
+                        new BucketHours()
+                            .bucket(e.getKey())
+                            .name(e.getValue())
+                            .hours(
+                                Progress.hours(
+                                    p.result().secondsByBucket().getOrDefault(e.getKey(), 0L))))
+                .toList())
         .totalHours(Progress.hours(p.result().totalSeconds()))
         .qualified(p.result().qualified())
-        .reasons(p.result().reasons().stream()
-            .map(r -> new PolicyReason().code(r.code()).met(r.met()).message(r.message())).toList());
+        .reasons(
+            p.result().reasons().stream()
+                .map(r -> new PolicyReason().code(r.code()).met(r.met()).message(r.message()))
+                .toList());
   }
 }

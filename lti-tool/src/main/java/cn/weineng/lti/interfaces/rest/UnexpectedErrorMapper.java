@@ -18,7 +18,11 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable t) {
     String id = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "unexpected error, request id " + id, t);
-    return ProblemResponses.of(500, "internal-error", "Internal error",
-        "the request failed on our side; quote request id " + id + " when reporting it", List.of());
+    return ProblemResponses.of(
+        500,
+        "internal-error",
+        "Internal error",
+        "the request failed on our side; quote request id " + id + " when reporting it",
+        List.of());
   }
 }

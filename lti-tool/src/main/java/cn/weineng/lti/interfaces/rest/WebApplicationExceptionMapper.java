@@ -13,6 +13,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   public Response toResponse(WebApplicationException e) {
     Response.StatusType s = e.getResponse().getStatusInfo();
     String slug = s.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-    return ProblemResponses.of(s.getStatusCode(), slug, s.getReasonPhrase(), s.getReasonPhrase(), List.of());
+    return ProblemResponses.of(
+        s.getStatusCode(), slug, s.getReasonPhrase(), s.getReasonPhrase(), List.of());
   }
 }

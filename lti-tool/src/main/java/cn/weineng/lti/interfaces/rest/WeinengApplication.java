@@ -12,8 +12,9 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
 /**
- * JAX-RS at the context root: /api (REST), /lti (LTI 1.3), /xapi (the LRS). Resources and providers are
- * listed, not scanned: scanning would also pick up the generated API interfaces and try to instantiate them.
+ * JAX-RS at the context root: /api (REST), /lti (LTI 1.3), /xapi (the LRS). Resources and providers
+ * are listed, not scanned: scanning would also pick up the generated API interfaces and try to
+ * instantiate them.
  */
 @ApplicationPath("")
 public class WeinengApplication extends Application {

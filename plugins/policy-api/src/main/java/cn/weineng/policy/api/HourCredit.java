@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param bucket the bucket key, one of {@link RegionPolicyFactory#buckets()}
  * @param seconds credited time in whole seconds, never negative
- * @param rule the id of the rule that matched, shown to reviewers (e.g. {@code online-course-completed})
+ * @param rule the id of the rule that matched, shown to reviewers (e.g. {@code
+ *     online-course-completed})
  */
 public record HourCredit(String bucket, long seconds, String rule) {
 

@@ -5,15 +5,16 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a policy sees of one xAPI statement: the facts hour rules are written over, already extracted and
- * checked by the host. A policy never sees the raw statement or any personal data.
+ * What a policy sees of one xAPI statement: the facts hour rules are written over, already
+ * extracted and checked by the host. A policy never sees the raw statement or any personal data.
  *
  * @param statementId the statement's UUID
  * @param verbId the verb IRI
  * @param activityId the object activity's IRI, or null when the object is not an activity
  * @param activityType the activity definition's type IRI, or null when absent
  * @param timestamp when the experience happened (the statement's timestamp)
- * @param duration {@code result.duration} when present and expressible as an exact duration, else null
+ * @param duration {@code result.duration} when present and expressible as an exact duration, else
+ *     null
  * @param completion {@code result.completion}, or null when absent
  * @param success {@code result.success}, or null when absent
  */

@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param policyId the policy's id
  * @param rulesetVersion the rule-set version that produced the result
- * @param secondsByBucket credited seconds per bucket, every bucket of the policy present, in display order
+ * @param secondsByBucket credited seconds per bucket, every bucket of the policy present, in
+ *     display order
  * @param totalSeconds credited seconds in all buckets
  * @param qualified true when every requirement is met (合格)
  * @param reasons every requirement checked, met or not, in the order the policy checks them
@@ -22,7 +23,8 @@ public record PolicyResult(
     List<Reason> reasons) {
 
   public PolicyResult {
-    secondsByBucket = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secondsByBucket));
+    secondsByBucket =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secondsByBucket));
     reasons = List.copyOf(reasons);
   }
 }

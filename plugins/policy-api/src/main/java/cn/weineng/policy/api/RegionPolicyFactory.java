@@ -3,17 +3,20 @@ package cn.weineng.policy.api;
 /**
  * Long-lived entry point of a region policy plugin, found with {@link java.util.ServiceLoader}.
  *
- * <p>Stability: this interface is the SPI's version {@value #SPI_VERSION}. Methods are only ever added with
- * a default; a breaking change raises {@link #SPI_VERSION}.
+ * <p>Stability: this interface is the SPI's version {@value #SPI_VERSION}. Methods are only ever
+ * added with a default; a breaking change raises {@link #SPI_VERSION}.
  */
 public interface RegionPolicyFactory {
 
-  /** The SPI version this host implements. A plugin requiring a higher one is refused at start-up. */
+  /**
+   * The SPI version this host implements. A plugin requiring a higher one is refused at start-up.
+   */
   int SPI_VERSION = 1;
 
   /**
    * Unique, stable, lower-kebab id: region, programme and year of the rule text, e.g. {@code
-   * cn-national-2019} or {@code cn-hn-yueyang-2021}. Stored on every ledger line the policy produces.
+   * cn-national-2019} or {@code cn-hn-yueyang-2021}. Stored on every ledger line the policy
+   * produces.
    */
   String id();
 
@@ -23,8 +26,8 @@ public interface RegionPolicyFactory {
   }
 
   /**
-   * Version of the rule set, monotonic, e.g. {@code 2019032000}. Stamped on every derived record so that
-   * records made under an older rule set can be told apart and replayed.
+   * Version of the rule set, monotonic, e.g. {@code 2019032000}. Stamped on every derived record so
+   * that records made under an older rule set can be told apart and replayed.
    */
   String rulesetVersion();
 
@@ -40,8 +43,8 @@ public interface RegionPolicyFactory {
   }
 
   /**
-   * Creates the policy with its configuration slice. Called once per configuration; the returned policy is
-   * shared across threads.
+   * Creates the policy with its configuration slice. Called once per configuration; the returned
+   * policy is shared across threads.
    *
    * @throws IllegalArgumentException when the configuration is invalid; the message names the key
    */

@@ -25,14 +25,16 @@ import java.util.Map;
 /**
  * The national baseline.
  *
- * <p>Crediting: a statement earns hours only when its verb is <i>completed</i> (or <i>passed</i>), its
- * {@code result.completion} is not false, it carries a positive {@code result.duration}, and its activity
- * type is an online-study type (bucket {@code online}) or a practice type (bucket {@code practice}); see
- * {@link Vocabulary}. The duration is the credited time, capped per activity when configured.
+ * <p>Crediting: a statement earns hours only when its verb is <i>completed</i> (or <i>passed</i>),
+ * its {@code result.completion} is not false, it carries a positive {@code result.duration}, and
+ * its activity type is an online-study type (bucket {@code online}) or a practice type (bucket
+ * {@code practice}); see {@link Vocabulary}. The duration is the credited time, capped per activity
+ * when configured.
  *
- * <p>Evaluation: lines in the rolling cycle ({@code cycle.years} before the evaluation date) count; an
- * activity completed more than once counts once, at its longest credited time; the learner qualifies when
- * the total reaches {@code hours.total.min} and the practice share reaches {@code hours.practice.minShare}.
+ * <p>Evaluation: lines in the rolling cycle ({@code cycle.years} before the evaluation date) count;
+ * an activity completed more than once counts once, at its longest credited time; the learner
+ * qualifies when the total reaches {@code hours.total.min} and the practice share reaches {@code
+ * hours.practice.minShare}.
  */
 final class NationalBaselinePolicy implements RegionPolicy {
 
@@ -46,7 +48,8 @@ final class NationalBaselinePolicy implements RegionPolicy {
 
   @Override
   public List<HourCredit> credit(LearningActivity a) {
-    if (!Vocabulary.VERB_COMPLETED.equals(a.verbId()) && !Vocabulary.VERB_PASSED.equals(a.verbId())) {
+    if (!Vocabulary.VERB_COMPLETED.equals(a.verbId())
+        && !Vocabulary.VERB_PASSED.equals(a.verbId())) {
       return List.of();
     }
     if (Boolean.FALSE.equals(a.completion()) || a.duration() == null || a.activityType() == null) {
@@ -79,7 +82,10 @@ final class NationalBaselinePolicy implements RegionPolicy {
       if (line.occurredAt().isAfter(until) || !line.occurredAt().isAfter(from)) {
         continue;
       }
-      String key = line.bucket() + '\n' + (line.activityId() == null ? line.statementId() : line.activityId());
+      String key =
+          line.bucket()
+              + '\n'
+              + (line.activityId() == null ? line.statementId() : line.activityId());
       bestByActivity.merge(key, line.seconds(), Math::max);
     }
     Map<String, Long> byBucket = new LinkedHashMap<>();
@@ -104,11 +110,14 @@ final class NationalBaselinePolicy implements RegionPolicy {
                 hours(total),
                 plain(rules.totalHoursMin()),
                 rules.cycleYears())));
-    // practice >= share * total, compared exactly in seconds; with no hours at all the share is unmet
+    // practice >= share * total, compared exactly in seconds; with no hours at all the share is
+    // unmet
     boolean shareMet =
         total > 0
             && BigDecimal.valueOf(practice)
-                    .compareTo(BigDecimal.valueOf(total).multiply(BigDecimal.valueOf(rules.practiceShareMin())))
+                    .compareTo(
+                        BigDecimal.valueOf(total)
+                            .multiply(BigDecimal.valueOf(rules.practiceShareMin())))
                 >= 0;
     reasons.add(
         new Reason(

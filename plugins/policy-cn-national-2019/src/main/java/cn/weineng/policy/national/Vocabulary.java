@@ -2,7 +2,9 @@ package cn.weineng.policy.national;
 
 import java.util.Set;
 
-/** The xAPI verbs and activity types the baseline's hour rules match. See docs/xapi-vocabulary.md. */
+/**
+ * The xAPI verbs and activity types the baseline's hour rules match. See docs/xapi-vocabulary.md.
+ */
 final class Vocabulary {
 
   private Vocabulary() {}

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden cases: {@code cases/NAME.input.json} (activities as the host extracts them from statements) is
- * credited and evaluated; the result must equal {@code cases/NAME.expected.json}.
+ * Golden cases: {@code cases/NAME.input.json} (activities as the host extracts them from
+ * statements) is credited and evaluated; the result must equal {@code cases/NAME.expected.json}.
  */
 class GoldenCasesTest {
 
@@ -54,7 +54,10 @@ class GoldenCasesTest {
     JsonNode input = read(name + ".input.json");
     JsonNode expected = read(name + ".expected.json");
     Map<String, String> config = new LinkedHashMap<>();
-    input.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+    input
+        .path("config")
+        .fields()
+        .forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
     RegionPolicy policy = new NationalBaselinePolicyFactory().create(new PolicyConfig(config));
 
     List<LedgerLine> lines = new ArrayList<>();
@@ -69,24 +72,35 @@ class GoldenCasesTest {
               a.hasNonNull("duration") ? Duration.parse(a.get("duration").asText()) : null,
               a.hasNonNull("completion") ? a.get("completion").asBoolean() : null,
               null);
-      policy.credit(activity)
+      policy
+          .credit(activity)
           .forEach(
               c ->
                   lines.add(
                       new LedgerLine(
-                          activity.statementId(), activity.activityId(), c.bucket(), c.seconds(), activity.timestamp(), c.rule())));
+                          activity.statementId(),
+                          activity.activityId(),
+                          c.bucket(),
+                          c.seconds(),
+                          activity.timestamp(),
+                          c.rule())));
     }
     PolicyResult result =
         policy.evaluate(
             new LearnerRecord("learner", lines),
-            new PolicyContext(Instant.parse(input.get("asOf").asText()), Locale.forLanguageTag(input.path("locale").asText("en"))));
+            new PolicyContext(
+                Instant.parse(input.get("asOf").asText()),
+                Locale.forLanguageTag(input.path("locale").asText("en"))));
 
     Map<String, Object> actual = new LinkedHashMap<>();
     actual.put("qualified", result.qualified());
     actual.put("secondsByBucket", result.secondsByBucket());
     actual.put("totalSeconds", result.totalSeconds());
     List<Map<String, Object>> reasons = new ArrayList<>();
-    result.reasons().forEach(r -> reasons.add(Map.of("code", r.code(), "met", r.met(), "message", r.message())));
+    result
+        .reasons()
+        .forEach(
+            r -> reasons.add(Map.of("code", r.code(), "met", r.met(), "message", r.message())));
     actual.put("reasons", reasons);
     JsonNode actualJson = JSON.readTree(JSON.writeValueAsString(actual));
     assertThat((Object) actualJson).as(name).isEqualTo(expected);

@@ -23,12 +23,15 @@ import org.junit.jupiter.api.Test;
 class NationalBaselinePolicyTest {
 
   private static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z");
-  private final RegionPolicy policy = new NationalBaselinePolicyFactory().create(PolicyConfig.empty());
+  private final RegionPolicy policy =
+      new NationalBaselinePolicyFactory().create(PolicyConfig.empty());
 
   @Test
   void isFoundByServiceLoader() {
     List<RegionPolicyFactory> found =
-        ServiceLoader.load(RegionPolicyFactory.class).stream().map(ServiceLoader.Provider::get).toList();
+        ServiceLoader.load(RegionPolicyFactory.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
     assertThat(found).extracting(RegionPolicyFactory::id).contains("cn-national-2019");
     assertThat(found.get(0).requiresSpi()).isLessThanOrEqualTo(RegionPolicyFactory.SPI_VERSION);
   }
@@ -36,7 +39,8 @@ class NationalBaselinePolicyTest {
   @Test
   void creditsCompletedCourseWithDurationAsOnlineHours() {
     List<HourCredit> credits =
-        policy.credit(activity("completed", "http://adlnet.gov/expapi/activities/course", "PT2H30M", null));
+        policy.credit(
+            activity("completed", "http://adlnet.gov/expapi/activities/course", "PT2H30M", null));
     assertThat(credits).containsExactly(new HourCredit("online", 9000, "online-course-completed"));
   }
 
@@ -44,8 +48,13 @@ class NationalBaselinePolicyTest {
   void creditsPracticeActivityAsPracticeHours() {
     List<HourCredit> credits =
         policy.credit(
-            activity("completed", "https://w3id.org/weineng/xapi/activity-types/practice", "PT3H", true));
-    assertThat(credits).containsExactly(new HourCredit("practice", 10800, "practice-activity-completed"));
+            activity(
+                "completed",
+                "https://w3id.org/weineng/xapi/activity-types/practice",
+                "PT3H",
+                true));
+    assertThat(credits)
+        .containsExactly(new HourCredit("practice", 10800, "practice-activity-completed"));
   }
 
   @Test
@@ -54,15 +63,19 @@ class NationalBaselinePolicyTest {
     assertThat(policy.credit(activity("completed", course, null, null))).isEmpty();
     assertThat(policy.credit(activity("completed", course, "PT1H", false))).isEmpty();
     assertThat(policy.credit(activity("experienced", course, "PT1H", true))).isEmpty();
-    assertThat(policy.credit(activity("completed", "http://example.com/other", "PT1H", true))).isEmpty();
+    assertThat(policy.credit(activity("completed", "http://example.com/other", "PT1H", true)))
+        .isEmpty();
     assertThat(policy.credit(activity("completed", course, "PT0S", true))).isEmpty();
   }
 
   @Test
   void capsHoursPerActivityWhenConfigured() {
     RegionPolicy capped =
-        new NationalBaselinePolicyFactory().create(new PolicyConfig(Map.of("cap.perActivityHours", "4")));
-    assertThat(capped.credit(activity("completed", "http://adlnet.gov/expapi/activities/course", "PT10H", true)))
+        new NationalBaselinePolicyFactory()
+            .create(new PolicyConfig(Map.of("cap.perActivityHours", "4")));
+    assertThat(
+            capped.credit(
+                activity("completed", "http://adlnet.gov/expapi/activities/course", "PT10H", true)))
         .extracting(HourCredit::seconds)
         .containsExactly(4 * 3600L);
   }
@@ -78,7 +91,9 @@ class NationalBaselinePolicyTest {
 
   @Test
   void qualifiesAtExactlyFiftyHoursHalfPractice() {
-    PolicyResult r = policy.evaluate(record(line("a", "online", 25), line("b", "practice", 25)), ctx(Locale.ENGLISH));
+    PolicyResult r =
+        policy.evaluate(
+            record(line("a", "online", 25), line("b", "practice", 25)), ctx(Locale.ENGLISH));
     assertThat(r.qualified()).isTrue();
     assertThat(r.totalSeconds()).isEqualTo(50 * 3600);
     assertThat(r.reasons()).allMatch(reason -> reason.met());
@@ -86,22 +101,32 @@ class NationalBaselinePolicyTest {
 
   @Test
   void refusesWhenPracticeShareIsBelowHalfEvenWithEnoughHours() {
-    PolicyResult r = policy.evaluate(record(line("a", "online", 40), line("b", "practice", 20)), ctx(Locale.ENGLISH));
+    PolicyResult r =
+        policy.evaluate(
+            record(line("a", "online", 40), line("b", "practice", 20)), ctx(Locale.ENGLISH));
     assertThat(r.qualified()).isFalse();
-    assertThat(r.reasons()).filteredOn(x -> !x.met()).extracting(x -> x.code()).containsExactly("hours.practice.minShare");
+    assertThat(r.reasons())
+        .filteredOn(x -> !x.met())
+        .extracting(x -> x.code())
+        .containsExactly("hours.practice.minShare");
     assertThat(r.reasons().get(1).message()).contains("33.3 %").contains("50 %");
   }
 
   @Test
   void countsARepeatedActivityOnceAtItsLongestTime() {
     PolicyResult r =
-        policy.evaluate(record(line("a", "online", 10), line("a", "online", 12), line("b", "practice", 5)), ctx(Locale.ENGLISH));
-    assertThat(r.secondsByBucket()).containsExactly(Map.entry("online", 12 * 3600L), Map.entry("practice", 5 * 3600L));
+        policy.evaluate(
+            record(line("a", "online", 10), line("a", "online", 12), line("b", "practice", 5)),
+            ctx(Locale.ENGLISH));
+    assertThat(r.secondsByBucket())
+        .containsExactly(Map.entry("online", 12 * 3600L), Map.entry("practice", 5 * 3600L));
   }
 
   @Test
   void ignoresLinesOutsideTheRollingCycle() {
-    LedgerLine old = new LedgerLine("s-old", "old", "practice", 100 * 3600, NOW.minus(Duration.ofDays(366 * 5)), "r");
+    LedgerLine old =
+        new LedgerLine(
+            "s-old", "old", "practice", 100 * 3600, NOW.minus(Duration.ofDays(366 * 5)), "r");
     PolicyResult r = policy.evaluate(record(old), ctx(Locale.ENGLISH));
     assertThat(r.totalSeconds()).isZero();
     assertThat(r.qualified()).isFalse();
@@ -109,12 +134,16 @@ class NationalBaselinePolicyTest {
 
   @Test
   void writesReasonsInChinese() {
-    PolicyResult r = policy.evaluate(record(line("a", "online", 10)), ctx(Locale.SIMPLIFIED_CHINESE));
+    PolicyResult r =
+        policy.evaluate(record(line("a", "online", 10)), ctx(Locale.SIMPLIFIED_CHINESE));
     assertThat(r.reasons().get(0).message()).contains("总学时10").contains("50学时");
-    assertThat(new NationalBaselinePolicyFactory().bucketName("practice", Locale.SIMPLIFIED_CHINESE)).isEqualTo("实践应用");
+    assertThat(
+            new NationalBaselinePolicyFactory().bucketName("practice", Locale.SIMPLIFIED_CHINESE))
+        .isEqualTo("实践应用");
   }
 
-  private static LearningActivity activity(String verb, String type, String duration, Boolean completion) {
+  private static LearningActivity activity(
+      String verb, String type, String duration, Boolean completion) {
     return new LearningActivity(
         "00000000-0000-4000-8000-000000000001",
         "http://adlnet.gov/expapi/verbs/" + verb,
@@ -127,7 +156,8 @@ class NationalBaselinePolicyTest {
   }
 
   private static LedgerLine line(String activity, String bucket, long hours) {
-    return new LedgerLine("s-" + activity + hours, activity, bucket, hours * 3600, NOW.minusSeconds(60), "r");
+    return new LedgerLine(
+        "s-" + activity + hours, activity, bucket, hours * 3600, NOW.minusSeconds(60), "r");
   }
 
   private static LearnerRecord record(LedgerLine... lines) {

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Credentials are random: a 24-character key and a 43-character secret (256 bits). With that much
- * entropy a single SHA-256 is enough to store the secret; a slow password hash would only slow ingest.
+ * entropy a single SHA-256 is enough to store the secret; a slow password hash would only slow
+ * ingest.
  */
 @ApplicationScoped
 public class DefaultCredentialService implements CredentialService {
@@ -45,7 +46,9 @@ public class DefaultCredentialService implements CredentialService {
     String key = random(18);
     String secret = random(32);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-    CredentialEntity c = new CredentialEntity(UUID.randomUUID().toString(), storeId, key, sha256(secret), label, now);
+    CredentialEntity c =
+        new CredentialEntity(
+            UUID.randomUUID().toString(), storeId, key, sha256(secret), label, now);
     em.persist(c);
     return new IssuedCredential(c.id(), storeId, key, secret, label, now);
   }
@@ -54,7 +57,15 @@ public class DefaultCredentialService implements CredentialService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<CredentialInfo> list() {
     return em.createNamedQuery("Credential.all", CredentialEntity.class).getResultList().stream()
-        .map(c -> new CredentialInfo(c.id(), c.storeId(), c.apiKey(), c.label(), c.createdAt(), c.revokedAt() != null))
+        .map(
+            c ->
+                new CredentialInfo(
+                    c.id(),
+                    c.storeId(),
+                    c.apiKey(),
+                    c.label(),
+                    c.createdAt(),
+                    c.revokedAt() != null))
         .toList();
   }
 
@@ -65,9 +76,16 @@ public class DefaultCredentialService implements CredentialService {
       return Optional.empty();
     }
     byte[] presented = sha256(secret).getBytes(StandardCharsets.US_ASCII);
-    return em.createNamedQuery("Credential.byKey", CredentialEntity.class).setParameter("key", key).getResultList().stream()
+    return em
+        .createNamedQuery("Credential.byKey", CredentialEntity.class)
+        .setParameter("key", key)
+        .getResultList()
+        .stream()
         .filter(c -> c.revokedAt() == null)
-        .filter(c -> MessageDigest.isEqual(presented, c.secretSha256().getBytes(StandardCharsets.US_ASCII)))
+        .filter(
+            c ->
+                MessageDigest.isEqual(
+                    presented, c.secretSha256().getBytes(StandardCharsets.US_ASCII)))
         .findFirst()
         .map(c -> new LrsClient(c.storeId(), publicUrl, c.apiKey()));
   }
@@ -86,7 +104,9 @@ public class DefaultCredentialService implements CredentialService {
 
   static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -46,8 +46,13 @@ public class DefaultStatementService implements StatementService {
 
   private static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Properties the LRS may set or change, ignored when comparing a re-sent statement with the stored one. */
-  private static final Set<String> LRS_PROPERTIES = Set.of("stored", "authority", "version", "timestamp");
+
+  /**
+   * Properties the LRS may set or change, ignored when comparing a re-sent statement with the
+   * stored one.
+   */
+  private static final Set<String> LRS_PROPERTIES =
+      Set.of("stored", "authority", "version", "timestamp");
 
   @PersistenceContext(unitName = "weineng")
   EntityManager em;
@@ -71,12 +76,15 @@ public class DefaultStatementService implements StatementService {
       if (s.isObject() && s.hasNonNull("id")) {
         Integer first = idsInBatch.putIfAbsent(s.get("id").asText().toLowerCase(Locale.ROOT), i);
         if (first != null) {
-          violations.add(new Violation(path + ".id", "repeats the id of statements[" + first + "] in the same batch"));
+          violations.add(
+              new Violation(
+                  path + ".id", "repeats the id of statements[" + first + "] in the same batch"));
         }
       }
     }
     if (!violations.isEmpty()) {
-      throw new XapiException(400, violations.size() + " problem(s) in the request; nothing was stored", violations);
+      throw new XapiException(
+          400, violations.size() + " problem(s) in the request; nothing was stored", violations);
     }
 
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
@@ -85,7 +93,8 @@ public class DefaultStatementService implements StatementService {
       prepared.add(prepare((ObjectNode) s.deepCopy(), client, version, now));
     }
 
-    // statements already stored under the same ids: identical ones are accepted again, different ones conflict
+    // statements already stored under the same ids: identical ones are accepted again, different
+    // ones conflict
     Map<String, StatementEntity> existing = existing(client.storeId(), idsInBatch.keySet());
     List<String> ids = new ArrayList<>();
     List<ObjectNode> fresh = new ArrayList<>();
@@ -99,8 +108,13 @@ public class DefaultStatementService implements StatementService {
       } else if (!sameStatement(old.payload(), s)) {
         throw new XapiException(
             409,
-            "statement " + id + " is already stored with different content; statements are immutable",
-            List.of(new Violation((batch ? "statements[" + i + "]" : "statement") + ".id", "conflicts with a stored statement")));
+            "statement "
+                + id
+                + " is already stored with different content; statements are immutable",
+            List.of(
+                new Violation(
+                    (batch ? "statements[" + i + "]" : "statement") + ".id",
+                    "conflicts with a stored statement")));
       }
     }
 
@@ -120,10 +134,16 @@ public class DefaultStatementService implements StatementService {
     for (int i = 0; i < fresh.size(); i++) {
       Long seq = entities.get(i).seq();
       StatementMentions mentions = StatementMentions.of(fresh.get(i));
-      mentions.agents.forEach((ifi, roles) -> roles.forEach(
-          role -> em.persist(new StatementAgentEntity(seq, client.storeId(), ifi, role))));
-      mentions.activities.forEach((activity, roles) -> roles.forEach(
-          role -> em.persist(new StatementActivityEntity(seq, client.storeId(), activity, role))));
+      mentions.agents.forEach(
+          (ifi, roles) ->
+              roles.forEach(
+                  role -> em.persist(new StatementAgentEntity(seq, client.storeId(), ifi, role))));
+      mentions.activities.forEach(
+          (activity, roles) ->
+              roles.forEach(
+                  role ->
+                      em.persist(
+                          new StatementActivityEntity(seq, client.storeId(), activity, role))));
     }
     if (!fresh.isEmpty()) {
       em.flush();
@@ -132,7 +152,8 @@ public class DefaultStatementService implements StatementService {
     return ids;
   }
 
-  private ObjectNode prepare(ObjectNode s, LrsClient client, XapiVersion version, OffsetDateTime now) {
+  private ObjectNode prepare(
+      ObjectNode s, LrsClient client, XapiVersion version, OffsetDateTime now) {
     if (!s.hasNonNull("id")) {
       s.put("id", UUID.randomUUID().toString());
     } else {
@@ -184,8 +205,9 @@ public class DefaultStatementService implements StatementService {
   }
 
   /**
-   * Marks the targets of voiding statements voided: stored ones now, ones in this batch through the returned
-   * set. A voiding statement cannot void another voiding statement, stored or in the batch.
+   * Marks the targets of voiding statements voided: stored ones now, ones in this batch through the
+   * returned set. A voiding statement cannot void another voiding statement, stored or in the
+   * batch.
    */
   private Set<String> voidTargets(String storeId, List<ObjectNode> fresh, boolean batch) {
     Map<String, ObjectNode> inBatch = new HashMap<>();
@@ -206,11 +228,15 @@ public class DefaultStatementService implements StatementService {
       String target = e.getKey();
       StatementEntity storedTarget = stored.get(target);
       ObjectNode batchTarget = inBatch.get(target);
-      String targetVerb = storedTarget != null ? storedTarget.verbId()
-          : batchTarget != null ? batchTarget.path("verb").path("id").asText() : null;
+      String targetVerb =
+          storedTarget != null
+              ? storedTarget.verbId()
+              : batchTarget != null ? batchTarget.path("verb").path("id").asText() : null;
       if (VOIDED.equals(targetVerb)) {
         String path = (batch ? "statements[" + e.getValue() + "]" : "statement") + ".object.id";
-        throw new XapiException(400, "statement " + target + " is itself a voiding statement and cannot be voided",
+        throw new XapiException(
+            400,
+            "statement " + target + " is itself a voiding statement and cannot be voided",
             List.of(new Violation(path, "refers to a voiding statement")));
       }
       if (storedTarget != null) {
@@ -271,13 +297,22 @@ public class DefaultStatementService implements StatementService {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public StatementPage query(String storeId, StatementQuery q) {
-    StringBuilder jpql = new StringBuilder("select s from StatementEntity s where s.storeId = :store and s.voided = false");
+    StringBuilder jpql =
+        new StringBuilder(
+            "select s from StatementEntity s where s.storeId = :store and s.voided = false");
     Map<String, Object> params = new HashMap<>();
     params.put("store", storeId);
-    List<String> agentRoles = q.relatedAgents() ? List.of(StatementMentions.DIRECT, StatementMentions.RELATED) : List.of(StatementMentions.DIRECT);
-    List<String> activityRoles = q.relatedActivities() ? List.of(StatementMentions.DIRECT, StatementMentions.RELATED) : List.of(StatementMentions.DIRECT);
+    List<String> agentRoles =
+        q.relatedAgents()
+            ? List.of(StatementMentions.DIRECT, StatementMentions.RELATED)
+            : List.of(StatementMentions.DIRECT);
+    List<String> activityRoles =
+        q.relatedActivities()
+            ? List.of(StatementMentions.DIRECT, StatementMentions.RELATED)
+            : List.of(StatementMentions.DIRECT);
     if (q.agentIfi() != null) {
-      jpql.append(" and s.seq in (select a.seq from StatementAgentEntity a where a.storeId = :store and a.value = :agent and a.role in :agentRoles)");
+      jpql.append(
+          " and s.seq in (select a.seq from StatementAgentEntity a where a.storeId = :store and a.value = :agent and a.role in :agentRoles)");
       params.put("agent", q.agentIfi());
       params.put("agentRoles", agentRoles);
     }
@@ -286,7 +321,8 @@ public class DefaultStatementService implements StatementService {
       params.put("verb", q.verbId());
     }
     if (q.activityId() != null) {
-      jpql.append(" and s.seq in (select x.seq from StatementActivityEntity x where x.storeId = :store and x.value = :activity and x.role in :activityRoles)");
+      jpql.append(
+          " and s.seq in (select x.seq from StatementActivityEntity x where x.storeId = :store and x.value = :activity and x.role in :activityRoles)");
       params.put("activity", q.activityId());
       params.put("activityRoles", activityRoles);
     }

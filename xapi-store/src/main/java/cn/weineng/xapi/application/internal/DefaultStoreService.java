@@ -30,7 +30,10 @@ public class DefaultStoreService implements StoreService {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<StoreInfo> list() {
-    return em.createQuery("select s from StoreEntity s order by s.id", StoreEntity.class).getResultList().stream()
+    return em
+        .createQuery("select s from StoreEntity s order by s.id", StoreEntity.class)
+        .getResultList()
+        .stream()
         .map(s -> new StoreInfo(s.id(), s.name()))
         .toList();
   }

@@ -10,8 +10,12 @@ import java.time.OffsetDateTime;
 /** A Basic-auth credential of an LRS client. Holds the SHA-256 of the secret, never the secret. */
 @Entity
 @Table(name = "lrs_credential")
-@NamedQuery(name = "Credential.byKey", query = "select c from CredentialEntity c where c.apiKey = :key")
-@NamedQuery(name = "Credential.all", query = "select c from CredentialEntity c order by c.createdAt")
+@NamedQuery(
+    name = "Credential.byKey",
+    query = "select c from CredentialEntity c where c.apiKey = :key")
+@NamedQuery(
+    name = "Credential.all",
+    query = "select c from CredentialEntity c order by c.createdAt")
 public class CredentialEntity {
 
   @Id
@@ -38,7 +42,13 @@ public class CredentialEntity {
 
   protected CredentialEntity() {}
 
-  public CredentialEntity(String id, String storeId, String apiKey, String secretSha256, String label, OffsetDateTime createdAt) {
+  public CredentialEntity(
+      String id,
+      String storeId,
+      String apiKey,
+      String secretSha256,
+      String label,
+      OffsetDateTime createdAt) {
     this.id = id;
     this.storeId = storeId;
     this.apiKey = apiKey;
@@ -47,11 +57,31 @@ public class CredentialEntity {
     this.createdAt = createdAt;
   }
 
-  public String id() { return id; }
-  public String storeId() { return storeId; }
-  public String apiKey() { return apiKey; }
-  public String secretSha256() { return secretSha256; }
-  public String label() { return label; }
-  public OffsetDateTime createdAt() { return createdAt; }
-  public OffsetDateTime revokedAt() { return revokedAt; }
+  public String id() {
+    return id;
+  }
+
+  public String storeId() {
+    return storeId;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public String secretSha256() {
+    return secretSha256;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  public OffsetDateTime revokedAt() {
+    return revokedAt;
+  }
 }

@@ -14,7 +14,10 @@ public class MentionKey implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MentionKey k && Objects.equals(seq, k.seq) && Objects.equals(value, k.value) && Objects.equals(role, k.role);
+    return o instanceof MentionKey k
+        && Objects.equals(seq, k.seq)
+        && Objects.equals(value, k.value)
+        && Objects.equals(role, k.role);
   }
 
   @Override

@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** An agent or identified group a statement mentions, by identifier (index row for the query filters). */
+/**
+ * An agent or identified group a statement mentions, by identifier (index row for the query
+ * filters).
+ */
 @Entity
 @Table(name = "xapi_statement_agent")
 @IdClass(MentionKey.class)

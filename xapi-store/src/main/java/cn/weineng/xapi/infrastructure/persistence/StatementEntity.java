@@ -22,7 +22,10 @@ import java.time.OffsetDateTime;
 public class StatementEntity {
 
   @Id
-  @SequenceGenerator(name = "statementSeq", sequenceName = "xapi_statement_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "statementSeq",
+      sequenceName = "xapi_statement_seq",
+      allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "statementSeq")
   @Column(name = "seq")
   private Long seq;
@@ -90,17 +93,49 @@ public class StatementEntity {
     this.payload = payload;
   }
 
-  public Long seq() { return seq; }
-  public String storeId() { return storeId; }
-  public String statementId() { return statementId; }
-  public String actorIfi() { return actorIfi; }
-  public String verbId() { return verbId; }
-  public String activityId() { return activityId; }
-  public OffsetDateTime timestamp() { return timestamp; }
-  public OffsetDateTime stored() { return stored; }
-  public boolean voided() { return voided; }
-  public String voidingTarget() { return voidingTarget; }
-  public String payload() { return payload; }
+  public Long seq() {
+    return seq;
+  }
+
+  public String storeId() {
+    return storeId;
+  }
+
+  public String statementId() {
+    return statementId;
+  }
+
+  public String actorIfi() {
+    return actorIfi;
+  }
+
+  public String verbId() {
+    return verbId;
+  }
+
+  public String activityId() {
+    return activityId;
+  }
+
+  public OffsetDateTime timestamp() {
+    return timestamp;
+  }
+
+  public OffsetDateTime stored() {
+    return stored;
+  }
+
+  public boolean voided() {
+    return voided;
+  }
+
+  public String voidingTarget() {
+    return voidingTarget;
+  }
+
+  public String payload() {
+    return payload;
+  }
 
   public void markVoided() {
     this.voided = true;

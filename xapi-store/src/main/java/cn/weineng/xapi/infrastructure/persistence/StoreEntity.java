@@ -29,6 +29,11 @@ public class StoreEntity {
     this.createdAt = createdAt;
   }
 
-  public String id() { return id; }
-  public String name() { return name; }
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
 }

@@ -32,7 +32,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -49,8 +48,21 @@ public class StatementsResource {
 
   private static final Set<String> QUERY_PARAMS =
       Set.of(
-          "statementId", "voidedStatementId", "agent", "verb", "activity", "registration", "since", "until",
-          "limit", "format", "attachments", "ascending", "cursor", "related_activities", "related_agents");
+          "statementId",
+          "voidedStatementId",
+          "agent",
+          "verb",
+          "activity",
+          "registration",
+          "since",
+          "until",
+          "limit",
+          "format",
+          "attachments",
+          "ascending",
+          "cursor",
+          "related_activities",
+          "related_agents");
 
   @Inject StatementService statements;
 
@@ -66,18 +78,23 @@ public class StatementsResource {
     }
     JsonNode statement = readBody(headers, body);
     if (!statement.isObject()) {
-      throw new XapiException(400, "PUT takes one statement object", List.of(new Violation("statement", "must be a JSON object")));
+      throw new XapiException(
+          400,
+          "PUT takes one statement object",
+          List.of(new Violation("statement", "must be a JSON object")));
     }
     if (statement.hasNonNull("id") && !statement.get("id").asText().equalsIgnoreCase(id)) {
       throw new XapiException(
-          400, "the statement's id differs from the statementId parameter",
+          400,
+          "the statement's id differs from the statementId parameter",
           List.of(new Violation("statement.id", "must equal the statementId parameter " + id)));
     }
     List<Violation> idProblems = new ArrayList<>();
     ((ObjectNode) statement).put("id", id);
-    new StatementValidator(version()).validate(statement, "statement").stream()
-        .filter(v -> v.path().equals("statement.id"))
-        .forEach(idProblems::add);
+    new StatementValidator(version())
+        .validate(statement, "statement").stream()
+            .filter(v -> v.path().equals("statement.id"))
+            .forEach(idProblems::add);
     if (!idProblems.isEmpty()) {
       throw new XapiException(400, "statementId is not a UUID", idProblems);
     }
@@ -123,15 +140,29 @@ public class StatementsResource {
       }
       for (String name : q.keySet()) {
         if (!Set.of("statementId", "voidedStatementId", "format", "attachments").contains(name)) {
-          throw XapiException.badRequest("'" + name + "' cannot be combined with statementId or voidedStatementId");
+          throw XapiException.badRequest(
+              "'" + name + "' cannot be combined with statementId or voidedStatementId");
         }
       }
       String id = statementId != null ? statementId : voidedId;
-      JsonNode s = statements.find(storeId, id, voidedId != null)
-          .orElseThrow(() -> new XapiException(404, "no " + (voidedId != null ? "voided " : "") + "statement " + id + " in this store"));
+      JsonNode s =
+          statements
+              .find(storeId, id, voidedId != null)
+              .orElseThrow(
+                  () ->
+                      new XapiException(
+                          404,
+                          "no "
+                              + (voidedId != null ? "voided " : "")
+                              + "statement "
+                              + id
+                              + " in this store"));
       return Response.ok(Json.write(format(s, format)), MediaType.APPLICATION_JSON)
           .header("X-Experience-API-Consistent-Through", consistent)
-          .header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(StatementValidator.Timestamps.parse(s.path("stored").asText())))
+          .header(
+              "Last-Modified",
+              DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                  StatementValidator.Timestamps.parse(s.path("stored").asText())))
           .build();
     }
 
@@ -156,9 +187,11 @@ public class StatementsResource {
       } catch (JsonProcessingException e) {
         throw XapiException.badRequest("agent must be a JSON Agent or identified Group object");
       }
-      List<Violation> v = new StatementValidator(version()).validate(
-          Json.MAPPER.createObjectNode().set("actor", a), "query").stream()
-          .filter(x -> x.path().startsWith("query.actor")).toList();
+      List<Violation> v =
+          new StatementValidator(version())
+              .validate(Json.MAPPER.createObjectNode().set("actor", a), "query").stream()
+                  .filter(x -> x.path().startsWith("query.actor"))
+                  .toList();
       if (!v.isEmpty() || AgentIdentifier.of(a).isEmpty()) {
         throw new XapiException(400, "agent is not a valid Agent or identified Group", v);
       }
@@ -179,7 +212,11 @@ public class StatementsResource {
     Long after = null;
     if (q.getFirst("cursor") != null) {
       try {
-        after = Long.parseLong(new String(Base64.getUrlDecoder().decode(q.getFirst("cursor")), StandardCharsets.US_ASCII));
+        after =
+            Long.parseLong(
+                new String(
+                    Base64.getUrlDecoder().decode(q.getFirst("cursor")),
+                    StandardCharsets.US_ASCII));
       } catch (IllegalArgumentException e) {
         throw XapiException.badRequest("cursor is not one this LRS issued");
       }
@@ -215,7 +252,10 @@ public class StatementsResource {
   }
 
   private static String moreLink(UriInfo uri, long lastSeq) {
-    String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(lastSeq).getBytes(StandardCharsets.US_ASCII));
+    String cursor =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(Long.toString(lastSeq).getBytes(StandardCharsets.US_ASCII));
     java.net.URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
     return next.getRawPath() + "?" + next.getRawQuery();
   }
@@ -249,9 +289,11 @@ public class StatementsResource {
 
   private JsonNode readBody(HttpHeaders headers, InputStream body) {
     MediaType type = headers.getMediaType();
-    if (type == null || !(type.getType().equals("application") && type.getSubtype().equals("json"))) {
+    if (type == null
+        || !(type.getType().equals("application") && type.getSubtype().equals("json"))) {
       if (type != null && type.getType().equals("multipart")) {
-        throw XapiException.badRequest("multipart/mixed statements with attachments are not supported by this LRS yet; send application/json");
+        throw XapiException.badRequest(
+            "multipart/mixed statements with attachments are not supported by this LRS yet; send application/json");
       }
       throw XapiException.badRequest("Content-Type must be application/json");
     }
@@ -272,7 +314,8 @@ public class StatementsResource {
       return json;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw XapiException.badRequest("the request body is not valid JSON" + where);
     } catch (IOException e) {
       throw XapiException.badRequest("the request body could not be read");
@@ -280,9 +323,9 @@ public class StatementsResource {
   }
 
   /**
-   * Stores, retrying once when the transaction failed for another reason than the request (a concurrent
-   * request stored the same statement id or created the same learner first); the retry sees the other
-   * request's rows and answers as if the two had come one after the other.
+   * Stores, retrying once when the transaction failed for another reason than the request (a
+   * concurrent request stored the same statement id or created the same learner first); the retry
+   * sees the other request's rows and answers as if the two had come one after the other.
    */
   private List<String> storeRetryingOnce(List<JsonNode> batch) {
     try {

@@ -25,7 +25,9 @@ public class XapiExceptionMapper implements ExceptionMapper<XapiException> {
     body.put("detail", e.getMessage());
     if (!e.violations().isEmpty()) {
       List<Map<String, String>> v =
-          e.violations().stream().map((Violation x) -> Map.of("path", x.path(), "message", x.message())).toList();
+          e.violations().stream()
+              .map((Violation x) -> Map.of("path", x.path(), "message", x.message()))
+              .toList();
       body.put("violations", v);
     }
     return Response.status(e.status()).type(PROBLEM).entity(Json.write(body)).build();

@@ -16,8 +16,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Every xAPI request but About: a credential (HTTP Basic) first, then the version header. The client and
- * version are left on the request for the resource.
+ * Every xAPI request but About: a credential (HTTP Basic) first, then the version header. The
+ * client and version are left on the request for the resource.
  */
 @Provider
 @XapiEndpoint
@@ -31,14 +31,28 @@ public class XapiRequestFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    LrsClient client = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-        .orElseThrow(() -> new XapiException(401, "a valid LRS credential is required (HTTP Basic: key and secret)"));
+    LrsClient client =
+        authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+            .orElseThrow(
+                () ->
+                    new XapiException(
+                        401, "a valid LRS credential is required (HTTP Basic: key and secret)"));
     String header = request.getHeaderString(XapiVersion.HEADER);
     if (header == null) {
-      throw new XapiException(400, "the " + XapiVersion.HEADER + " header is required, e.g. 1.0.3 or 2.0.0");
+      throw new XapiException(
+          400, "the " + XapiVersion.HEADER + " header is required, e.g. 1.0.3 or 2.0.0");
     }
-    XapiVersion version = XapiVersion.fromHeader(header)
-        .orElseThrow(() -> new XapiException(400, "the " + XapiVersion.HEADER + " '" + header + "' is not supported; use 1.0.3 or 2.0.0"));
+    XapiVersion version =
+        XapiVersion.fromHeader(header)
+            .orElseThrow(
+                () ->
+                    new XapiException(
+                        400,
+                        "the "
+                            + XapiVersion.HEADER
+                            + " '"
+                            + header
+                            + "' is not supported; use 1.0.3 or 2.0.0"));
     request.setProperty(CLIENT, client);
     request.setProperty(VERSION, version);
   }
@@ -49,7 +63,10 @@ public class XapiRequestFilter implements ContainerRequestFilter {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).trim()),
+              StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -29,12 +29,15 @@ public class XapiResponseFilter implements ContainerResponseFilter {
     }
     Object v = request.getProperty(XapiRequestFilter.VERSION);
     // the version the request asked for; when it named none the LRS could use, its newest
-    String header = v instanceof XapiVersion version ? version.header() : XapiVersion.V2_0_0.header();
+    String header =
+        v instanceof XapiVersion version ? version.header() : XapiVersion.V2_0_0.header();
     response.getHeaders().putSingle(XapiVersion.HEADER, header);
-    // every answer to a statement GET says how far the LRS is consistent, errors included (Communication 2.1.3)
+    // every answer to a statement GET says how far the LRS is consistent, errors included
+    // (Communication 2.1.3)
     List<PathSegment> segments = request.getUriInfo().getPathSegments();
     if (("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-        && segments.size() > 1 && "statements".equals(segments.get(1).getPath())
+        && segments.size() > 1
+        && "statements".equals(segments.get(1).getPath())
         && !response.getHeaders().containsKey(CONSISTENT_THROUGH)) {
       response.getHeaders().putSingle(CONSISTENT_THROUGH, consistentThrough());
     }

@@ -394,6 +394,47 @@ class XapiStatementsIT {
   }
 
   @Test
+  void understandsTheAlternateRequestSyntax() throws Exception {
+    String id = UUID.randomUUID().toString();
+    String auth = Weineng.basic(cred.getKey(), cred.getSecret());
+    String put =
+        "statementId="
+            + id
+            + "&Authorization="
+            + URLEncoder.encode(auth, StandardCharsets.UTF_8)
+            + "&X-Experience-API-Version=1.0.3&Content-Type=application%2Fjson&content="
+            + URLEncoder.encode(
+                statement(null, "http://adlnet.gov/expapi/verbs/completed", ""),
+                StandardCharsets.UTF_8);
+    assertThat(form("statements?method=PUT", put).statusCode()).isEqualTo(204);
+    String get =
+        "statementId="
+            + id
+            + "&Authorization="
+            + URLEncoder.encode(auth, StandardCharsets.UTF_8)
+            + "&X-Experience-API-Version=1.0.3";
+    HttpResponse<String> r = form("statements?method=GET", get);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).get("id").asText()).isEqualTo(id);
+    assertThat(
+            form("statements?method=GET", "statementId=" + id + "&X-Experience-API-Version=1.0.3")
+                .statusCode())
+        .as("the credential is still required")
+        .isEqualTo(401);
+  }
+
+  private HttpResponse<String> form(String pathAndQuery, String body) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(api.server.baseUrl + "/xapi/" + pathAndQuery))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void refusesUnknownQueryParameters() {
     HttpResponse<String> r = api.xapi("GET", "statements?colour=red", cred, "1.0.3", null);
     assertThat(r.statusCode()).isEqualTo(400);

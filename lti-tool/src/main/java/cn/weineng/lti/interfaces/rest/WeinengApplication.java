@@ -3,6 +3,7 @@ package cn.weineng.lti.interfaces.rest;
 import cn.weineng.lti.interfaces.lti.LtiLaunchExceptionMapper;
 import cn.weineng.lti.interfaces.lti.LtiResource;
 import cn.weineng.xapi.interfaces.rest.AboutResource;
+import cn.weineng.xapi.interfaces.rest.AlternateRequestSyntaxFilter;
 import cn.weineng.xapi.interfaces.rest.StatementsResource;
 import cn.weineng.xapi.interfaces.rest.XapiExceptionMapper;
 import cn.weineng.xapi.interfaces.rest.XapiRequestFilter;
@@ -41,6 +42,7 @@ public class WeinengApplication extends Application {
         AboutResource.class,
         StatementsResource.class,
         XapiRequestFilter.class,
+        AlternateRequestSyntaxFilter.class,
         XapiResponseFilter.class,
         XapiExceptionMapper.class);
   }

@@ -62,11 +62,23 @@ public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
       throw XapiException.badRequest(
           "the alternate request syntax needs an application/x-www-form-urlencoded body");
     }
-    Map<String, String> form =
-        parse(
-            new String(
-                request.getEntityStream().readNBytes(StatementsResource.MAX_BODY_BYTES + 1),
-                StandardCharsets.UTF_8));
+    Map<String, String> form;
+    try {
+      form =
+          parse(
+              new String(
+                  request.getEntityStream().readNBytes(StatementsResource.MAX_BODY_BYTES + 1),
+                  StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw XapiException.badRequest("the alternate request syntax needs a URL-encoded form body");
+    }
+    String target = method.toUpperCase(Locale.ROOT);
+    if (("PUT".equals(target) || "POST".equals(target)) && !form.containsKey("content")) {
+      throw XapiException.badRequest(
+          "a "
+              + target
+              + " in the alternate request syntax carries its body in the form parameter 'content'");
+    }
     UriBuilder uri = request.getUriInfo().getRequestUriBuilder().replaceQuery(null);
     String content = null;
     request.getHeaders().remove("Content-Type");
@@ -82,7 +94,10 @@ public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
     }
     Map<String, Object> values = new LinkedHashMap<>(form);
     request.setRequestUri(uri.buildFromMap(values, true));
-    request.setMethod(method.toUpperCase(Locale.ROOT));
+    request.setMethod(target);
+    if (content != null && !request.getHeaders().containsKey("Content-Type")) {
+      request.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON);
+    }
     byte[] body = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
     request.getHeaders().putSingle("Content-Length", Integer.toString(body.length));
     request.setEntityStream(new ByteArrayInputStream(body));

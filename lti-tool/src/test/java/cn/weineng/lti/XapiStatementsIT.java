@@ -435,6 +435,59 @@ class XapiStatementsIT {
   }
 
   @Test
+  void aVoidingStatementThatArrivesFirstStillVoidsItsTarget() throws Exception {
+    String id = UUID.randomUUID().toString();
+    String voiding =
+        "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+            + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+            + id
+            + "\"}}";
+    assertThat(api.xapi("POST", "statements", cred, "1.0.3", voiding).statusCode()).isEqualTo(200);
+    assertThat(
+            api.xapi(
+                    "POST",
+                    "statements",
+                    cred,
+                    "1.0.3",
+                    statement(id, "http://adlnet.gov/expapi/verbs/completed", ""))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            api.xapi("GET", "statements?voidedStatementId=" + id, cred, "1.0.3", null).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aResentStatementWithAnotherTimestampConflicts() {
+    String id = UUID.randomUUID().toString();
+    String at8 =
+        statement(
+            id,
+            "http://adlnet.gov/expapi/verbs/completed",
+            ",\"timestamp\":\"2026-11-30T08:00:00Z\"");
+    assertThat(api.xapi("POST", "statements", cred, "1.0.3", at8).statusCode()).isEqualTo(200);
+    assertThat(api.xapi("POST", "statements", cred, "1.0.3", at8).statusCode())
+        .as("the same again")
+        .isEqualTo(200);
+    assertThat(
+            api.xapi("POST", "statements", cred, "1.0.3", at8.replace("08:00:00", "09:00:00"))
+                .statusCode())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void refusesIdentifiersLongerThanTheStoreKeeps() throws Exception {
+    String longVerb = "https://w3id.org/weineng/test/" + "v".repeat(1100);
+    HttpResponse<String> r =
+        api.xapi("POST", "statements", cred, "1.0.3", statement(null, longVerb, ""));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(r.body()).get("violations").findValuesAsText("path"))
+        .containsExactly("statement.verb.id");
+  }
+
+  @Test
   void refusesUnknownQueryParameters() {
     HttpResponse<String> r = api.xapi("GET", "statements?colour=red", cred, "1.0.3", null);
     assertThat(r.statusCode()).isEqualTo(400);

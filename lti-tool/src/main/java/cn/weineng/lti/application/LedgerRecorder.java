@@ -44,7 +44,7 @@ public class LedgerRecorder {
     for (JsonNode s : event.statements()) {
       if (VOIDED.equals(s.path("verb").path("id").asText())) {
         voided.add(s.path("object").path("id").asText().toLowerCase(java.util.Locale.ROOT));
-      } else {
+      } else if (!event.voidedOnArrival().contains(s.path("id").asText())) {
         credit(event.storeId(), s, now);
       }
     }

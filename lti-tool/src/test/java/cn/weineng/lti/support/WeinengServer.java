@@ -101,7 +101,9 @@ public final class WeinengServer {
               "--prebootcommandfile",
               System.getProperty("weineng.it.preboot"),
               "--rootdir",
-              work.resolve("payara-root").toString());
+              // a fresh runtime directory per start: Payara redeploys an application it finds in an
+              // old one, after it already answered; the data lives elsewhere (database, data dir)
+              work.resolve("payara-root-" + startSeconds.size()).toString());
       ProcessBuilder pb =
           new ProcessBuilder(cmd)
               .directory(work.toFile())

@@ -10,5 +10,8 @@ import java.util.List;
  * @param storeId the store written to
  * @param statements the statements as stored (with id, timestamp, stored and authority), in batch
  *     order
+ * @param voidedOnArrival ids of statements in the batch that an earlier voiding statement had
+ *     already voided: stored, but of no effect
  */
-public record StatementsStored(String storeId, List<JsonNode> statements) {}
+public record StatementsStored(
+    String storeId, List<JsonNode> statements, java.util.Set<String> voidedOnArrival) {}

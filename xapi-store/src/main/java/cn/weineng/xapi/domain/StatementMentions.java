@@ -75,13 +75,9 @@ public final class StatementMentions {
     if (a == null || !a.isObject()) {
       return;
     }
+    // an identified agent or group; a group's members are not the group (xAPI matches by
+    // identifier)
     AgentIdentifier.of(a).ifPresent(ifi -> add(agents, ifi, role));
-    // the members of a group are mentioned too, for related_agents
-    if (a.path("member").isArray()) {
-      a.get("member")
-          .forEach(
-              member -> AgentIdentifier.of(member).ifPresent(ifi -> add(agents, ifi, RELATED)));
-    }
   }
 
   private static void add(Map<String, List<String>> into, String key, String role) {

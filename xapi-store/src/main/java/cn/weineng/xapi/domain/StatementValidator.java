@@ -251,12 +251,14 @@ public final class StatementValidator {
               path,
               "an Agent needs exactly one of mbox, mbox_sha1sum, openid, account; found " + ifis));
     }
+    identifierLength(a, path, out);
   }
 
   private void group(JsonNode g, String path, List<Violation> out) {
     allowOnly(g, GROUP_PROPS, path, out);
     optionalString(g, "name", path, out);
     int ifis = ifis(g, path, out);
+    identifierLength(g, path, out);
     if (ifis > 1) {
       out.add(
           new Violation(
@@ -348,6 +350,10 @@ public final class StatementValidator {
       return null;
     }
     iri(v.get("id"), path + ".id", out);
+    if (v.get("id").asText().length() > MAX_AGENT_IDENTIFIER) {
+      out.add(
+          new Violation(path + ".id", "is longer than " + MAX_AGENT_IDENTIFIER + " characters"));
+    }
     if (v.has("display")) {
       languageMap(v.get("display"), path + ".display", out);
     }
@@ -753,12 +759,31 @@ public final class StatementValidator {
     }
   }
 
+  /** Longest IRI the LRS stores (the width of its indexed columns). */
+  public static final int MAX_IRI = 2048;
+
+  /** Longest agent identifier, in its canonical form (see {@link AgentIdentifier}). */
+  public static final int MAX_AGENT_IDENTIFIER = 1024;
+
   private static void iri(JsonNode n, String path, List<Violation> out) {
     if (!n.isTextual() || !IRI.matcher(n.asText()).matches()) {
       out.add(
           new Violation(
               path, "must be an absolute IRI such as http://adlnet.gov/expapi/verbs/completed"));
+    } else if (n.asText().length() > MAX_IRI) {
+      out.add(new Violation(path, "is longer than " + MAX_IRI + " characters"));
     }
+  }
+
+  private static void identifierLength(JsonNode actor, String path, List<Violation> out) {
+    AgentIdentifier.of(actor)
+        .filter(ifi -> ifi.length() > MAX_AGENT_IDENTIFIER)
+        .ifPresent(
+            ifi ->
+                out.add(
+                    new Violation(
+                        path,
+                        "its identifier is longer than " + MAX_AGENT_IDENTIFIER + " characters")));
   }
 
   private static void languageMap(JsonNode n, String path, List<Violation> out) {

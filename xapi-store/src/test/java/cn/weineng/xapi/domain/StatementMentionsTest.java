@@ -30,8 +30,7 @@ class StatementMentionsTest {
                 "mbox:mailto:teacher@example.cn", List.of("direct"),
                 "mbox:mailto:pupil@example.cn", List.of("related"),
                 "account:https://weineng.cn|key", List.of("related"),
-                "mbox:mailto:expert@example.cn", List.of("related"),
-                "mbox:mailto:peer@example.cn", List.of("related")));
+                "mbox:mailto:expert@example.cn", List.of("related")));
     assertThat(m.activities)
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(

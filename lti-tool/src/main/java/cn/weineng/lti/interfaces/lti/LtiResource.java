@@ -9,6 +9,7 @@ import cn.weineng.lti.application.ProgressService;
 import cn.weineng.lti.application.ToolKeys;
 import cn.weineng.lti.domain.Platform;
 import cn.weineng.lti.interfaces.rest.Locales;
+import cn.weineng.xapi.application.ConflictRetry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -121,14 +122,10 @@ public class LtiResource {
           "This launch was started in another browser window; start the activity again from the course.");
     }
     Launch launch = validator.validate(idToken, state);
-    LaunchRecorder.Recorded recorded;
-    try {
-      recorded = recorder.record(launch);
-    } catch (RuntimeException first) {
-      // a concurrent launch created the same course or person first (a unique key): the retry finds
-      // the rows
-      recorded = recorder.record(launch);
-    }
+    // a concurrent launch may create the same course or person first; the next attempt finds the
+    // rows
+    LaunchRecorder.Recorded recorded =
+        ConflictRetry.run("recording a launch", () -> recorder.record(launch));
     Locale locale = Locales.of(launch.locale());
     Progress p = progress.forPerson(recorded.personId(), null, locale);
     Platform platform = em.find(Platform.class, launch.platformId());

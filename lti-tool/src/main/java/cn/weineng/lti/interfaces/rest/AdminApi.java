@@ -1,6 +1,7 @@
 package cn.weineng.lti.interfaces.rest;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -11,6 +12,7 @@ import java.lang.annotation.Target;
  * credentials. (Not a JAX-RS name binding: bindings on a class whose resource methods are declared
  * by a generated interface are not applied.)
  */
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface AdminApi {}

@@ -48,11 +48,10 @@ public class DefaultStatementService implements StatementService {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Properties the LRS may set or change, ignored when comparing a re-sent statement with the
-   * stored one.
+   * Properties the LRS sets or may change, ignored when comparing a re-sent statement with the
+   * stored one. The timestamp is ignored too when the client sent none (the LRS then set it).
    */
-  private static final Set<String> LRS_PROPERTIES =
-      Set.of("stored", "authority", "version", "timestamp");
+  private static final Set<String> LRS_PROPERTIES = Set.of("stored", "authority", "version");
 
   @PersistenceContext(unitName = "weineng")
   EntityManager em;
@@ -89,7 +88,9 @@ public class DefaultStatementService implements StatementService {
 
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     List<ObjectNode> prepared = new ArrayList<>();
+    List<Boolean> clientTimestamp = new ArrayList<>();
     for (JsonNode s : statements) {
+      clientTimestamp.add(s.hasNonNull("timestamp"));
       prepared.add(prepare((ObjectNode) s.deepCopy(), client, version, now));
     }
 
@@ -105,7 +106,7 @@ public class DefaultStatementService implements StatementService {
       StatementEntity old = existing.get(id);
       if (old == null) {
         fresh.add(s);
-      } else if (!sameStatement(old.payload(), s)) {
+      } else if (!sameStatement(old.payload(), s, clientTimestamp.get(i))) {
         throw new XapiException(
             409,
             "statement "
@@ -119,6 +120,9 @@ public class DefaultStatementService implements StatementService {
     }
 
     Set<String> voidedInBatch = voidTargets(client.storeId(), fresh, batch);
+    // a voiding statement may have arrived before its target: the target is stored voided
+    Set<String> voidedOnArrival = alreadyVoided(client.storeId(), fresh);
+    voidedInBatch.addAll(voidedOnArrival);
 
     List<StatementEntity> entities = new ArrayList<>();
     for (ObjectNode s : fresh) {
@@ -147,7 +151,8 @@ public class DefaultStatementService implements StatementService {
     }
     if (!fresh.isEmpty()) {
       em.flush();
-      stored.fire(new StatementsStored(client.storeId(), List.copyOf(fresh)));
+      stored.fire(
+          new StatementsStored(client.storeId(), List.copyOf(fresh), Set.copyOf(voidedOnArrival)));
     }
     return ids;
   }
@@ -271,12 +276,29 @@ public class DefaultStatementService implements StatementService {
     }
   }
 
-  private static boolean sameStatement(String storedPayload, ObjectNode incoming) {
+  private Set<String> alreadyVoided(String storeId, List<ObjectNode> fresh) {
+    if (fresh.isEmpty()) {
+      return new HashSet<>();
+    }
+    List<String> ids = fresh.stream().map(s -> s.get("id").asText()).toList();
+    return new HashSet<>(
+        em.createNamedQuery("Statement.voidingTargets", String.class)
+            .setParameter("store", storeId)
+            .setParameter("ids", ids)
+            .getResultList());
+  }
+
+  private static boolean sameStatement(
+      String storedPayload, ObjectNode incoming, boolean clientSentTimestamp) {
     try {
       ObjectNode a = (ObjectNode) JSON.readTree(storedPayload);
       ObjectNode b = incoming.deepCopy();
       a.remove(LRS_PROPERTIES);
       b.remove(LRS_PROPERTIES);
+      if (!clientSentTimestamp) {
+        a.remove("timestamp");
+        b.remove("timestamp");
+      }
       return a.equals(b);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored statement could not be read", e);

@@ -19,6 +19,10 @@ import java.time.OffsetDateTime;
 @NamedQuery(
     name = "Statement.byIds",
     query = "select s from StatementEntity s where s.storeId = :store and s.statementId in :ids")
+@NamedQuery(
+    name = "Statement.voidingTargets",
+    query =
+        "select s.voidingTarget from StatementEntity s where s.storeId = :store and s.voidingTarget in :ids")
 public class StatementEntity {
 
   @Id

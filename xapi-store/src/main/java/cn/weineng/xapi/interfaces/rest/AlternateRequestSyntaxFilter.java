@@ -5,11 +5,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,11 +65,12 @@ public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
     }
     Map<String, String> form;
     try {
-      form =
-          parse(
-              new String(
-                  request.getEntityStream().readNBytes(StatementsResource.MAX_BODY_BYTES + 1),
-                  StandardCharsets.UTF_8));
+      byte[] raw = request.getEntityStream().readNBytes(StatementsResource.MAX_BODY_BYTES + 1);
+      if (raw.length > StatementsResource.MAX_BODY_BYTES) {
+        throw new XapiException(
+            413, "the request body is larger than " + StatementsResource.MAX_BODY_BYTES + " bytes");
+      }
+      form = parse(new String(raw, StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
       throw XapiException.badRequest("the alternate request syntax needs a URL-encoded form body");
     }
@@ -79,7 +81,7 @@ public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
               + target
               + " in the alternate request syntax carries its body in the form parameter 'content'");
     }
-    UriBuilder uri = request.getUriInfo().getRequestUriBuilder().replaceQuery(null);
+    StringBuilder query = new StringBuilder();
     String content = null;
     request.getHeaders().remove("Content-Type");
     for (Map.Entry<String, String> f : form.entrySet()) {
@@ -89,11 +91,22 @@ public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
       } else if (HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
         request.getHeaders().putSingle(name, f.getValue());
       } else {
-        uri.queryParam(name, "{" + name + "}");
+        // re-encoded here, so no name or value is ever read as a URI template
+        query
+            .append(query.length() == 0 ? "" : "&")
+            .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+            .append('=')
+            .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
       }
     }
-    Map<String, Object> values = new LinkedHashMap<>(form);
-    request.setRequestUri(uri.buildFromMap(values, true));
+    URI base = request.getUriInfo().getRequestUri();
+    request.setRequestUri(
+        URI.create(
+            base.getScheme()
+                + "://"
+                + base.getRawAuthority()
+                + base.getRawPath()
+                + (query.length() == 0 ? "" : "?" + query)));
     request.setMethod(target);
     if (content != null && !request.getHeaders().containsKey("Content-Type")) {
       request.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON);

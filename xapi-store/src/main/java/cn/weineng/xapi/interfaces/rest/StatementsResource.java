@@ -1,5 +1,6 @@
 package cn.weineng.xapi.interfaces.rest;
 
+import cn.weineng.xapi.application.ConflictRetry;
 import cn.weineng.xapi.application.LrsClient;
 import cn.weineng.xapi.application.StatementPage;
 import cn.weineng.xapi.application.StatementQuery;
@@ -98,7 +99,7 @@ public class StatementsResource {
     if (!idProblems.isEmpty()) {
       throw new XapiException(400, "statementId is not a UUID", idProblems);
     }
-    storeRetryingOnce(List.of(statement));
+    storeRetryingOnConflict(List.of(statement));
     return Response.noContent().build();
   }
 
@@ -113,7 +114,7 @@ public class StatementsResource {
     } else {
       batch.add(json);
     }
-    List<String> ids = storeRetryingOnce(batch);
+    List<String> ids = storeRetryingOnConflict(batch);
     return Response.ok(Json.write(ids), MediaType.APPLICATION_JSON).build();
   }
 
@@ -323,18 +324,12 @@ public class StatementsResource {
   }
 
   /**
-   * Stores, retrying once when the transaction failed for another reason than the request (a
-   * concurrent request stored the same statement id or created the same learner first); the retry
-   * sees the other request's rows and answers as if the two had come one after the other.
+   * Stores, again when a concurrent request won a race for the same rows (see {@link
+   * ConflictRetry}).
    */
-  private List<String> storeRetryingOnce(List<JsonNode> batch) {
-    try {
-      return statements.store(client(), batch, version());
-    } catch (XapiException refused) {
-      throw refused;
-    } catch (RuntimeException concurrent) {
-      return statements.store(client(), batch, version());
-    }
+  private List<String> storeRetryingOnConflict(List<JsonNode> batch) {
+    return ConflictRetry.run(
+        "storing statements", () -> statements.store(client(), batch, version()));
   }
 
   private LrsClient client() {

@@ -1,6 +1,7 @@
 package cn.weineng.xapi.interfaces.rest;
 
 import cn.weineng.xapi.domain.XapiException;
+import cn.weineng.xapi.domain.XapiVersion;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -19,10 +20,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * xAPI 1.0.3 Alternate Request Syntax (Communication 1.3): a {@code POST
- * …?method=GET|PUT|POST|DELETE} whose form body carries the headers, the parameters and the {@code
- * content}. Before Jersey matches a resource the request is rewritten into the request it stands
- * for, so authentication, the version check and the resources see an ordinary request.
+ * xAPI 1.0.3 Alternate Request Syntax (Communication 1.3; removed in 2.0, so refused there): a
+ * {@code POST …?method=GET|PUT|POST|DELETE} whose form body carries the headers, the parameters and
+ * the {@code content}. Before Jersey matches a resource the request is rewritten into the request
+ * it stands for, so authentication, the version check and the resources see an ordinary request.
  */
 @Provider
 @PreMatching
@@ -73,6 +74,16 @@ public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
       form = parse(new String(raw, StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
       throw XapiException.badRequest("the alternate request syntax needs a URL-encoded form body");
+    }
+    String version =
+        form.entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(XapiVersion.HEADER))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
+    if (XapiVersion.fromHeader(version).orElse(null) == XapiVersion.V2_0_0) {
+      throw XapiException.badRequest(
+          "xAPI 2.0 removed the alternate request syntax; send the request itself");
     }
     String target = method.toUpperCase(Locale.ROOT);
     if (("PUT".equals(target) || "POST".equals(target)) && !form.containsKey("content")) {

@@ -274,6 +274,79 @@ class LtiLaunchIT {
   }
 
   @Test
+  void oneBrowserCanHaveTwoLaunchesInFlight() throws Exception {
+    // a course page that frames two Weineng activities starts two logins before either launch lands
+    LaunchSpec first = spec();
+    LaunchSpec second = spec();
+    lms.prepare(first);
+    lms.prepare(second);
+    HttpResponse<String> login1 = login(first, null);
+    String cookie1 = stateCookie(login1);
+    HttpResponse<String> login2 = login(second, cookie1);
+    String cookie2 = stateCookie(login2);
+    assertThat(cookie2.split("\\.")).hasSize(2);
+
+    HttpResponse<String> launch1 = launchWithCookie(login1, cookie2);
+    assertThat(launch1.statusCode()).as(launch1.body()).isEqualTo(200);
+    String cookieAfter = stateCookie(launch1);
+    assertThat(cookieAfter)
+        .isEqualTo(param(login2.headers().firstValue("Location").orElseThrow(), "state"));
+    HttpResponse<String> launch2 = launchWithCookie(login2, cookieAfter);
+    assertThat(launch2.statusCode()).as(launch2.body()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> login(LaunchSpec spec, String cookie) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "iss="
+                        + URLEncoder.encode(lms.issuer, StandardCharsets.UTF_8)
+                        + "&login_hint="
+                        + spec.subject
+                        + "&client_id="
+                        + lms.clientId
+                        + "&target_link_uri="
+                        + URLEncoder.encode(spec.targetLinkUri, StandardCharsets.UTF_8)));
+    if (cookie != null) {
+      b.header("Cookie", "weineng_lti_state=" + cookie);
+    }
+    HttpResponse<String> r =
+        HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(302);
+    return r;
+  }
+
+  private HttpResponse<String> launchWithCookie(HttpResponse<String> login, String cookie)
+      throws Exception {
+    String auth = login.headers().firstValue("Location").orElseThrow();
+    String form = browser.get(auth).body();
+    String idToken = form.replaceAll("(?s).*name=\"id_token\" value=\"([^\"]*)\".*", "$1");
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/launch"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "weineng_lti_state=" + cookie)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "id_token="
+                            + idToken
+                            + "&state="
+                            + URLEncoder.encode(param(auth, "state"), StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String stateCookie(HttpResponse<String> r) {
+    return r.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("weineng_lti_state="))
+        .map(c -> c.substring("weineng_lti_state=".length(), c.indexOf(';')))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void refusesLoginFromAnUnregisteredPlatform() {
     HttpResponse<String> r =
         browser.post(

@@ -791,8 +791,7 @@ public final class StatementValidator {
       out.add(new Violation(path, "must be a language map such as {\"zh-CN\": \"完成\"}"));
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
       if (!LANG.matcher(e.getKey()).matches()) {
         out.add(new Violation(path + "." + e.getKey(), "is not an RFC 5646 language tag"));
       } else if (!e.getValue().isTextual()) {

@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** LTI 1.3: OIDC login initiation, the launch, and the tool's public keys. */
@@ -34,6 +36,9 @@ import java.util.Locale;
 public class LtiResource {
 
   static final String STATE_COOKIE = "weineng_lti_state";
+
+  /** Login states a browser may have in flight at once (base64url states never contain a dot). */
+  static final int MAX_COOKIE_STATES = 4;
 
   @Inject LoginService login;
   @Inject LaunchValidator validator;
@@ -53,11 +58,13 @@ public class LtiResource {
       @QueryParam("target_link_uri") String target,
       @QueryParam("lti_message_hint") String messageHint,
       @QueryParam("client_id") String clientId,
-      @QueryParam("lti_deployment_id") String deploymentId) {
+      @QueryParam("lti_deployment_id") String deploymentId,
+      @CookieParam(STATE_COOKIE) String cookieStates) {
     return redirect(
         login.initiate(
             new LoginService.Initiation(
-                iss, loginHint, target, messageHint, clientId, deploymentId)));
+                iss, loginHint, target, messageHint, clientId, deploymentId)),
+        cookieStates);
   }
 
   /** Moodle POSTs the login initiation. */
@@ -70,30 +77,47 @@ public class LtiResource {
       @FormParam("target_link_uri") String target,
       @FormParam("lti_message_hint") String messageHint,
       @FormParam("client_id") String clientId,
-      @FormParam("lti_deployment_id") String deploymentId) {
-    return loginGet(iss, loginHint, target, messageHint, clientId, deploymentId);
+      @FormParam("lti_deployment_id") String deploymentId,
+      @CookieParam(STATE_COOKIE) String cookieStates) {
+    return loginGet(iss, loginHint, target, messageHint, clientId, deploymentId, cookieStates);
   }
 
   /**
-   * The state also goes into a cookie. When the browser sends it back, the launch must match it
-   * (the browser that started the login finishes it); when third-party cookies are blocked it does
-   * not come back and the database state, single-use and bound to the nonce, is what protects the
-   * launch.
+   * The state also goes into a cookie, which keeps the browser's few most recent login states (a
+   * course page may start several launches at once). When the browser sends the cookie back, the
+   * launch's state must be in it: the browser that started the login finishes it. When third-party
+   * cookies are blocked it does not come back, and the database state, single-use and bound to the
+   * nonce, is what protects the launch (ADR 0001).
    */
-  private static Response redirect(LoginService.Redirect r) {
-    NewCookie cookie =
-        new NewCookie.Builder(STATE_COOKIE)
-            .value(r.state())
-            .path("/lti")
-            .maxAge(600)
-            .httpOnly(true)
-            .secure(true)
-            .sameSite(NewCookie.SameSite.NONE)
-            .build();
+  private static Response redirect(LoginService.Redirect r, String cookieStates) {
+    List<String> states = new ArrayList<>(List.of(r.state()));
+    for (String old : states(cookieStates)) {
+      if (states.size() < MAX_COOKIE_STATES && !states.contains(old)) {
+        states.add(old);
+      }
+    }
     return Response.status(302)
         .location(r.location())
-        .cookie(cookie)
+        .cookie(stateCookie(String.join(".", states), 600))
         .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  static List<String> states(String cookie) {
+    if (cookie == null || cookie.isBlank()) {
+      return List.of();
+    }
+    return List.of(cookie.split("\\."));
+  }
+
+  private static NewCookie stateCookie(String value, int maxAge) {
+    return new NewCookie.Builder(STATE_COOKIE)
+        .value(value)
+        .path("/lti")
+        .maxAge(maxAge)
+        .httpOnly(true)
+        .secure(true)
+        .sameSite(NewCookie.SameSite.NONE)
         .build();
   }
 
@@ -106,7 +130,7 @@ public class LtiResource {
       @FormParam("state") String state,
       @FormParam("error") String error,
       @FormParam("error_description") String errorDescription,
-      @CookieParam(STATE_COOKIE) String cookieState) {
+      @CookieParam(STATE_COOKIE) String cookieStates) {
     if (error != null) {
       throw new cn.weineng.lti.application.LtiLaunchException(
           400,
@@ -115,7 +139,8 @@ public class LtiResource {
               + error
               + (errorDescription == null ? "" : " (" + errorDescription + ")"));
     }
-    if (cookieState != null && state != null && !cookieState.equals(state)) {
+    List<String> pending = states(cookieStates);
+    if (!pending.isEmpty() && state != null && !pending.contains(state)) {
       throw new cn.weineng.lti.application.LtiLaunchException(
           401,
           "state-mismatch",
@@ -137,16 +162,14 @@ public class LtiResource {
                 + origin(platform.issuer()))
         .header("Cache-Control", "no-store")
         .header("Referrer-Policy", "no-referrer")
-        .cookie(
-            new NewCookie.Builder(STATE_COOKIE)
-                .value("")
-                .path("/lti")
-                .maxAge(0)
-                .secure(true)
-                .httpOnly(true)
-                .sameSite(NewCookie.SameSite.NONE)
-                .build())
+        .cookie(remaining(pending, state))
         .build();
+  }
+
+  /** The cookie without the state just used; removed when none is left. */
+  private static NewCookie remaining(List<String> pending, String used) {
+    List<String> rest = pending.stream().filter(x -> !x.equals(used)).toList();
+    return rest.isEmpty() ? stateCookie("", 0) : stateCookie(String.join(".", rest), 600);
   }
 
   @GET

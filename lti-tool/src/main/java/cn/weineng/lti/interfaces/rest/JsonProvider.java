@@ -40,7 +40,8 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          .setDefaultPropertyInclusion(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
           // required fields are checked by Bean Validation, which reports all of them at once, not
           // Jackson's first
           .setAnnotationIntrospector(

@@ -54,10 +54,7 @@ class GoldenCasesTest {
     JsonNode input = read(name + ".input.json");
     JsonNode expected = read(name + ".expected.json");
     Map<String, String> config = new LinkedHashMap<>();
-    input
-        .path("config")
-        .fields()
-        .forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+    input.path("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().asText()));
     RegionPolicy policy = new NationalBaselinePolicyFactory().create(new PolicyConfig(config));
 
     List<LedgerLine> lines = new ArrayList<>();

@@ -233,41 +233,14 @@ class LtiLaunchIT {
   void refusesAStateCookieFromAnotherLogin() throws Exception {
     LaunchSpec spec = spec();
     lms.prepare(spec);
-    HttpResponse<String> login =
-        browser.post(
-            server.baseUrl + "/lti/login",
-            Map.of(
-                "iss",
-                lms.issuer,
-                "login_hint",
-                spec.subject,
-                "target_link_uri",
-                spec.targetLinkUri,
-                "client_id",
-                lms.clientId));
-    String auth = login.headers().firstValue("Location").orElseThrow();
+    HttpResponse<String> login = login(spec, null);
     assertThat(login.headers().allValues("Set-Cookie"))
         .anyMatch(
             c ->
                 c.startsWith("weineng_lti_state=")
                     && c.contains("SameSite=None")
                     && c.contains("Secure"));
-    String form = browser.get(auth).body();
-    String idToken = form.replaceAll("(?s).*name=\"id_token\" value=\"([^\"]*)\".*", "$1");
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/launch"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Cookie", "weineng_lti_state=someone-elses-state")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "id_token="
-                                + idToken
-                                + "&state="
-                                + URLEncoder.encode(param(auth, "state"), StandardCharsets.UTF_8)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = launchWithCookie(login, "someone-elses-state");
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.body()).contains("state-mismatch");
     assertThat(launchedStatements(spec)).isZero();

@@ -34,6 +34,14 @@ class XapiStatementsIT {
     cred = api.credential("default", "xapi tests");
   }
 
+  /** A statement voiding the statement with the given id. */
+  static String voiding(String targetId) {
+    return "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+        + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+        + targetId
+        + "\"}}";
+  }
+
   static String statement(String id, String verb, String extra) {
     return "{"
         + (id == null ? "" : "\"id\":\"" + id + "\",")
@@ -165,11 +173,7 @@ class XapiStatementsIT {
                     statement(id, "http://adlnet.gov/expapi/verbs/completed", ""))
                 .statusCode())
         .isEqualTo(200);
-    String voiding =
-        "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
-            + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
-            + id
-            + "\"}}";
+    String voiding = voiding(id);
     HttpResponse<String> v = api.xapi("POST", "statements", cred, "1.0.3", voiding);
     assertThat(v.statusCode()).isEqualTo(200);
     assertThat(api.xapi("GET", "statements?statementId=" + id, cred, "1.0.3", null).statusCode())
@@ -178,27 +182,14 @@ class XapiStatementsIT {
             api.xapi("GET", "statements?voidedStatementId=" + id, cred, "1.0.3", null).statusCode())
         .isEqualTo(200);
     String voidingId = JSON.readTree(v.body()).get(0).asText();
-    HttpResponse<String> again =
-        api.xapi(
-            "POST",
-            "statements",
-            cred,
-            "1.0.3",
-            "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
-                + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
-                + voidingId
-                + "\"}}");
+    HttpResponse<String> again = api.xapi("POST", "statements", cred, "1.0.3", voiding(voidingId));
     assertThat(again.statusCode()).as("a voiding statement cannot be voided").isEqualTo(400);
   }
 
   @Test
   void voidsAStatementInTheSameBatch() throws Exception {
     String id = UUID.randomUUID().toString();
-    String voiding =
-        "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
-            + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
-            + id
-            + "\"}}";
+    String voiding = voiding(id);
     HttpResponse<String> r =
         api.xapi(
             "POST",
@@ -437,11 +428,7 @@ class XapiStatementsIT {
   @Test
   void aVoidingStatementThatArrivesFirstStillVoidsItsTarget() throws Exception {
     String id = UUID.randomUUID().toString();
-    String voiding =
-        "{\"actor\":{\"mbox\":\"mailto:admin@example.cn\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
-            + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
-            + id
-            + "\"}}";
+    String voiding = voiding(id);
     assertThat(api.xapi("POST", "statements", cred, "1.0.3", voiding).statusCode()).isEqualTo(200);
     assertThat(
             api.xapi(

@@ -1,8 +1,8 @@
 package cn.weineng.xapi.infrastructure.persistence;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
@@ -10,29 +10,12 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "xapi_statement_activity")
 @IdClass(MentionKey.class)
-public class StatementActivityEntity {
-
-  @Id
-  @Column(name = "statement_seq")
-  private Long seq;
-
-  @Id
-  @Column(name = "activity_id")
-  private String value;
-
-  @Id
-  @Column(name = "role")
-  private String role;
-
-  @Column(name = "store_id", nullable = false)
-  private String storeId;
+@AttributeOverride(name = "value", column = @Column(name = "activity_id"))
+public class StatementActivityEntity extends MentionEntity {
 
   protected StatementActivityEntity() {}
 
   public StatementActivityEntity(Long seq, String storeId, String value, String role) {
-    this.seq = seq;
-    this.storeId = storeId;
-    this.value = value;
-    this.role = role;
+    super(seq, storeId, value, role);
   }
 }

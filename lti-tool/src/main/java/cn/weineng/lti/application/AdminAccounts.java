@@ -130,6 +130,10 @@ public class AdminAccounts {
       return false;
     }
     String user = decoded.substring(0, colon);
+    if (!user.equals(username)) {
+      // only the configured admin: renaming it in configuration retires the old account
+      return false;
+    }
     String cacheKey = sha256(decoded);
     AdminAccount account = em.find(AdminAccount.class, user);
     if (account == null) {

@@ -267,24 +267,69 @@ public class StatementsResource {
       return s;
     }
     ObjectNode copy = s.deepCopy();
-    idsOnly(copy.get("actor"));
-    ObjectNode verb = (ObjectNode) copy.get("verb");
-    verb.remove("display");
-    JsonNode object = copy.get("object");
-    if ("Activity".equals(object.path("objectType").asText("Activity"))) {
-      ((ObjectNode) object).remove("definition");
-    } else {
-      idsOnly(object);
-    }
+    idsOnly(copy);
     return copy;
   }
 
-  private static void idsOnly(JsonNode actor) {
-    if (actor instanceof ObjectNode o) {
-      o.remove("name");
-      if (o.has("member") && o.get("member").isArray()) {
-        o.get("member").forEach(StatementsResource::idsOnly);
+  /**
+   * format=ids (Communication 2.1.3): only what identifies each Agent, Group, Activity and Verb; an
+   * anonymous Group keeps its members, identified that way too.
+   */
+  private static void idsOnly(ObjectNode statement) {
+    replace(statement, "actor", StatementsResource::agentIds);
+    replace(statement, "authority", StatementsResource::agentIds);
+    JsonNode verb = statement.get("verb");
+    if (verb instanceof ObjectNode v) {
+      v.retain("id");
+    }
+    JsonNode object = statement.get("object");
+    if (object instanceof ObjectNode o) {
+      switch (o.path("objectType").asText("Activity")) {
+        case "Activity" -> o.retain("id");
+        case "Agent", "Group" -> statement.set("object", agentIds(o));
+        case "SubStatement" -> idsOnly(o);
+        default -> {}
       }
+    }
+    if (statement.get("context") instanceof ObjectNode c) {
+      replace(c, "instructor", StatementsResource::agentIds);
+      replace(c, "team", StatementsResource::agentIds);
+      if (c.get("contextActivities") instanceof ObjectNode ca) {
+        ca.forEach(
+            list ->
+                list.forEach(
+                    a -> {
+                      if (a instanceof ObjectNode activity) {
+                        activity.retain("id");
+                      }
+                    }));
+      }
+      c.path("contextAgents")
+          .forEach(x -> replace((ObjectNode) x, "agent", StatementsResource::agentIds));
+      c.path("contextGroups")
+          .forEach(x -> replace((ObjectNode) x, "group", StatementsResource::agentIds));
+    }
+  }
+
+  private static JsonNode agentIds(JsonNode agent) {
+    if (!(agent instanceof ObjectNode a)) {
+      return agent;
+    }
+    ObjectNode out = a.deepCopy();
+    out.retain("objectType", "mbox", "mbox_sha1sum", "openid", "account");
+    boolean identified = out.size() > (out.has("objectType") ? 1 : 0);
+    if (!identified
+        && a.get("member") instanceof com.fasterxml.jackson.databind.node.ArrayNode members) {
+      com.fasterxml.jackson.databind.node.ArrayNode m = out.putArray("member");
+      members.forEach(x -> m.add(agentIds(x)));
+    }
+    return out;
+  }
+
+  private static void replace(
+      ObjectNode parent, String field, java.util.function.UnaryOperator<JsonNode> f) {
+    if (parent.has(field)) {
+      parent.set(field, f.apply(parent.get(field)));
     }
   }
 

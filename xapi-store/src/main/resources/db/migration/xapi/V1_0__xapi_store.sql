@@ -21,15 +21,14 @@ create table lrs_credential (
   revoked_at   timestamp with time zone
 );
 
--- Statements: the full statement as stored (JSON text) plus the columns queries filter on.
+-- Statements: the full statement as stored (JSON text) plus the columns queries filter on; agents and
+-- activities are filtered through xapi_statement_agent / xapi_statement_activity below.
 -- seq orders statements by storage; (store_id, statement_id) is the xAPI identity.
 create table xapi_statement (
   seq            bigint        not null primary key,
   store_id       varchar(64)   not null references lrs_store (id),
   statement_id   varchar(36)   not null,
-  actor_ifi      varchar(1024),
   verb_id        varchar(1024) not null,
-  activity_id    varchar(2048),
   registration   varchar(36),
   ts             timestamp with time zone not null,
   stored         timestamp with time zone not null,
@@ -43,9 +42,7 @@ create table xapi_statement (
 -- seq values come from this sequence in blocks of 50 (JPA allocationSize), so ids need no round trip each
 create sequence xapi_statement_seq start with 50 increment by 50;
 
-create index ix_statement_actor    on xapi_statement (store_id, actor_ifi, seq);
 create index ix_statement_verb     on xapi_statement (store_id, verb_id, seq);
-create index ix_statement_activity on xapi_statement (store_id, activity_id, seq);
 create index ix_statement_stored   on xapi_statement (store_id, stored);
 
 -- Every agent and activity a statement mentions, for the agent/activity filters and their related_* forms.

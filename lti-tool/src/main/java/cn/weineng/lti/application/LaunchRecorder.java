@@ -6,6 +6,7 @@ import cn.weineng.lti.domain.LtiClaims;
 import cn.weineng.lti.domain.Person;
 import cn.weineng.lti.domain.Platform;
 import cn.weineng.lti.infrastructure.InsertIfAbsent;
+import cn.weineng.lti.infrastructure.PublicUrl;
 import cn.weineng.xapi.application.LrsClient;
 import cn.weineng.xapi.application.StatementService;
 import cn.weineng.xapi.domain.AgentIdentifier;
@@ -24,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records a validated launch: the person and their LTI identity, the course and enrolment, and an
@@ -45,9 +45,7 @@ public class LaunchRecorder {
   @Inject InsertIfAbsent inserts;
   @Inject StatementService statements;
 
-  @Inject
-  @ConfigProperty(name = "weineng.public-url", defaultValue = "http://127.0.0.1:8080")
-  String publicUrl;
+  @Inject PublicUrl publicUrl;
 
   /** What a recorded launch points at. */
   public record Recorded(String personId, String courseId, String statementId) {}
@@ -176,6 +174,6 @@ public class LaunchRecorder {
   }
 
   private String base() {
-    return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    return publicUrl.base();
   }
 }

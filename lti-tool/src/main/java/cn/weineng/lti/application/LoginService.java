@@ -2,6 +2,7 @@ package cn.weineng.lti.application;
 
 import cn.weineng.lti.domain.LoginState;
 import cn.weineng.lti.domain.Platform;
+import cn.weineng.lti.infrastructure.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +18,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * OIDC third-party login initiation (LTI Security Framework 1.0 §5.1.1): the platform sends the
@@ -35,9 +35,7 @@ public class LoginService {
 
   @Inject LoginStates states;
 
-  @Inject
-  @ConfigProperty(name = "weineng.public-url", defaultValue = "http://127.0.0.1:8080")
-  String publicUrl;
+  @Inject PublicUrl publicUrl;
 
   /** The parameters of a login initiation request (GET query or POST form). */
   public record Initiation(
@@ -126,7 +124,7 @@ public class LoginService {
   }
 
   String base() {
-    return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    return publicUrl.base();
   }
 
   public String launchUrl() {

@@ -30,6 +30,11 @@ public record Progress(
   }
 
   /** Hours from seconds, to two decimals, rounded down (never credit more than earned). */
+  /** The same hours as text, without trailing zeros ("26.5", "27"). */
+  public static String hoursText(long seconds) {
+    return java.math.BigDecimal.valueOf(hours(seconds)).stripTrailingZeros().toPlainString();
+  }
+
   public static double hours(long seconds) {
     return Math.floor(seconds / 36.0) / 100.0;
   }

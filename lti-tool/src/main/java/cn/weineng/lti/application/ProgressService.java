@@ -54,10 +54,23 @@ public class ProgressService {
   }
 
   public List<Course> courses(String platformId, String contextId) {
-    return em.createNamedQuery("Course.all", Course.class).getResultList().stream()
-        .filter(c -> platformId == null || platformId.equals(c.platformId()))
-        .filter(c -> contextId == null || contextId.equals(c.contextId()))
-        .toList();
+    // filtered in the database: only the conditions asked for (a null parameter would need a type)
+    StringBuilder jpql = new StringBuilder("select c from Course c where 1 = 1");
+    if (platformId != null) {
+      jpql.append(" and c.platformId = :platform");
+    }
+    if (contextId != null) {
+      jpql.append(" and c.contextId = :context");
+    }
+    jakarta.persistence.TypedQuery<Course> q =
+        em.createQuery(jpql.append(" order by c.createdAt, c.id").toString(), Course.class);
+    if (platformId != null) {
+      q.setParameter("platform", platformId);
+    }
+    if (contextId != null) {
+      q.setParameter("context", contextId);
+    }
+    return q.getResultList();
   }
 
   public long learnerCount(String courseId) {

@@ -3,7 +3,6 @@ package cn.weineng.lti.application;
 import cn.weineng.policy.api.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +49,7 @@ public class ReportService {
   }
 
   private static String hours(long seconds) {
-    return BigDecimal.valueOf(Progress.hours(seconds)).stripTrailingZeros().toPlainString();
+    return Progress.hoursText(seconds);
   }
 
   private static void row(StringBuilder out, List<String> cells) {

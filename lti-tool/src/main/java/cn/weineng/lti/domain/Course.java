@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 @NamedQuery(
     name = "Course.byContext",
     query = "select c from Course c where c.platformId = :platform and c.contextId = :context")
-@NamedQuery(name = "Course.all", query = "select c from Course c order by c.createdAt, c.id")
 public class Course {
 
   @Id

@@ -53,7 +53,7 @@ class LaunchRecorderTest {
 
   private static LaunchRecorder recorder() {
     LaunchRecorder r = new LaunchRecorder();
-    r.publicUrl = "https://weineng.example.cn/";
+    r.publicUrl = cn.weineng.lti.infrastructure.PublicUrl.of("https://weineng.example.cn/");
     return r;
   }
 

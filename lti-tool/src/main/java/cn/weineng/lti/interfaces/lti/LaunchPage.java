@@ -5,7 +5,6 @@ import cn.weineng.lti.application.Progress;
 import cn.weineng.lti.domain.LtiClaims;
 import cn.weineng.policy.api.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -126,7 +125,7 @@ public class LaunchPage {
   }
 
   private static String hours(long seconds) {
-    return BigDecimal.valueOf(Progress.hours(seconds)).stripTrailingZeros().toPlainString();
+    return Progress.hoursText(seconds);
   }
 
   static String esc(String s) {

@@ -6,13 +6,13 @@ import cn.weineng.api.server.model.LrsCredential;
 import cn.weineng.api.server.model.LrsCredentialRequest;
 import cn.weineng.api.server.model.Store;
 import cn.weineng.lti.domain.Problem;
+import cn.weineng.lti.infrastructure.PublicUrl;
 import cn.weineng.xapi.application.CredentialService;
 import cn.weineng.xapi.application.StoreService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** /api/stores and /api/lrs/credentials. */
 @RequestScoped
@@ -22,9 +22,7 @@ public class LrsResource implements LrsApi {
   @Inject CredentialService credentials;
   @Inject StoreService stores;
 
-  @Inject
-  @ConfigProperty(name = "weineng.public-url", defaultValue = "http://127.0.0.1:8080")
-  String publicUrl;
+  @Inject PublicUrl publicUrl;
 
   @Override
   public Response createLrsCredential(LrsCredentialRequest r) {
@@ -34,7 +32,7 @@ public class LrsResource implements LrsApi {
           "unknown store", List.of(new Problem.FieldError("storeId", "no store '" + store + "'")));
     }
     CredentialService.IssuedCredential c = credentials.create(store, r.getLabel());
-    String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+    String base = publicUrl.base() + "/";
     return Response.status(201)
         .entity(
             new IssuedLrsCredential()

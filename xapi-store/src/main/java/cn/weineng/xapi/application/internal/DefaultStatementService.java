@@ -5,7 +5,6 @@ import cn.weineng.xapi.application.StatementPage;
 import cn.weineng.xapi.application.StatementQuery;
 import cn.weineng.xapi.application.StatementService;
 import cn.weineng.xapi.application.StatementsStored;
-import cn.weineng.xapi.domain.AgentIdentifier;
 import cn.weineng.xapi.domain.StatementMentions;
 import cn.weineng.xapi.domain.StatementValidator;
 import cn.weineng.xapi.domain.Violation;
@@ -255,16 +254,13 @@ public class DefaultStatementService implements StatementService {
 
   private static StatementEntity toEntity(String storeId, ObjectNode s, XapiVersion version) {
     JsonNode object = s.get("object");
-    String objectType = object.path("objectType").asText("Activity");
     String verb = s.get("verb").get("id").asText();
     String registration = s.path("context").path("registration").asText(null);
     try {
       return new StatementEntity(
           storeId,
           s.get("id").asText(),
-          AgentIdentifier.of(s.get("actor")).orElse(null),
           verb,
-          "Activity".equals(objectType) ? object.get("id").asText() : null,
           registration == null ? null : registration.toLowerCase(Locale.ROOT),
           StatementValidator.Timestamps.parse(s.get("timestamp").asText()),
           StatementValidator.Timestamps.parse(s.get("stored").asText()),

@@ -40,14 +40,8 @@ public class StatementEntity {
   @Column(name = "statement_id", nullable = false, updatable = false)
   private String statementId;
 
-  @Column(name = "actor_ifi", updatable = false)
-  private String actorIfi;
-
   @Column(name = "verb_id", nullable = false, updatable = false)
   private String verbId;
-
-  @Column(name = "activity_id", updatable = false)
-  private String activityId;
 
   @Column(name = "registration", updatable = false)
   private String registration;
@@ -75,9 +69,7 @@ public class StatementEntity {
   public StatementEntity(
       String storeId,
       String statementId,
-      String actorIfi,
       String verbId,
-      String activityId,
       String registration,
       OffsetDateTime timestamp,
       OffsetDateTime stored,
@@ -86,9 +78,7 @@ public class StatementEntity {
       String payload) {
     this.storeId = storeId;
     this.statementId = statementId;
-    this.actorIfi = actorIfi;
     this.verbId = verbId;
-    this.activityId = activityId;
     this.registration = registration;
     this.timestamp = timestamp;
     this.stored = stored;
@@ -109,16 +99,8 @@ public class StatementEntity {
     return statementId;
   }
 
-  public String actorIfi() {
-    return actorIfi;
-  }
-
   public String verbId() {
     return verbId;
-  }
-
-  public String activityId() {
-    return activityId;
   }
 
   public OffsetDateTime timestamp() {

@@ -132,7 +132,6 @@ public class StatementsResource {
       throw XapiException.badRequest("format must be exact, ids or canonical");
     }
     String storeId = client().storeId();
-    String consistent = XapiResponseFilter.consistentThrough();
     String statementId = q.getFirst("statementId");
     String voidedId = q.getFirst("voidedStatementId");
     if (statementId != null || voidedId != null) {
@@ -159,7 +158,6 @@ public class StatementsResource {
                               + id
                               + " in this store"));
       return Response.ok(Json.write(format(s, format)), MediaType.APPLICATION_JSON)
-          .header("X-Experience-API-Consistent-Through", consistent)
           .header(
               "Last-Modified",
               DateTimeFormatter.RFC_1123_DATE_TIME.format(
@@ -174,9 +172,7 @@ public class StatementsResource {
     ObjectNode result = Json.MAPPER.createObjectNode();
     result.set("statements", list);
     result.put("more", page.lastSeq() == null ? "" : moreLink(uri, page.lastSeq()));
-    return Response.ok(Json.write(result), MediaType.APPLICATION_JSON)
-        .header("X-Experience-API-Consistent-Through", consistent)
-        .build();
+    return Response.ok(Json.write(result), MediaType.APPLICATION_JSON).build();
   }
 
   private StatementQuery parseQuery(MultivaluedMap<String, String> q) {

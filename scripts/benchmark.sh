@@ -38,6 +38,8 @@ if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
   psql -q -h 127.0.0.1 -U postgres -d test -c "drop database $db"
 fi
 
+# keep the ledger's section (scripts/ledger-benchmark.sh writes it)
+ledger=$(python3 -c "import re,sys;s=open('docs/benchmarks.md',encoding='utf-8').read();m=re.search(r'\n## Ledger\n.*',s,re.S);print(m.group(0) if m else '')")
 {
   echo "# Benchmarks"
   echo
@@ -65,5 +67,6 @@ fi
   echo "| scenario | database | threads | requests | throughput | p50 ms | p95 ms | p99 ms | errors |"
   echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  echo "$ledger"
 } > docs/benchmarks.md
 cat docs/benchmarks.md

@@ -203,7 +203,7 @@ class EndToEndIT {
             p.getLearnerId()
                 + ",李明,"
                 + spec.subject
-                + ",45,10,55,no,\"Practice 10 h is 18.1 % of the total, below the required 50 %.\"");
+                + ",45,10,55,no,\"Practice: 10 h, 18.1% of the total, below the required 50%.\"");
 
     // voiding the online course takes its hours out of the ledger
     HttpResponse<String> voided =

@@ -42,6 +42,7 @@ public class LaunchRecorder {
   EntityManager em;
 
   @Inject PersonDirectory people;
+  @Inject cn.weineng.people.application.Linking linking;
   @Inject InsertIfAbsent inserts;
   @Inject StatementService statements;
 
@@ -54,9 +55,12 @@ public class LaunchRecorder {
   public Recorded record(Launch launch) {
     Platform platform = em.find(Platform.class, launch.platformId());
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    String personId =
-        people.resolve(
-            platform.storeId(), AgentIdentifier.account(launch.issuer(), launch.subject()));
+    String ltiIdentity = AgentIdentifier.account(launch.issuer(), launch.subject());
+    String personId = people.resolve(platform.storeId(), ltiIdentity);
+    if (launch.personSourcedId() != null) {
+      personId =
+          linkBySourcedId(platform.storeId(), personId, ltiIdentity, launch.personSourcedId());
+    }
     Person person = em.find(Person.class, personId);
     person.launchedFrom(platform.id(), launch.subject(), launch.name());
 
@@ -104,6 +108,33 @@ public class LaunchRecorder {
     LrsClient self = new LrsClient(platform.storeId(), base(), "weineng-lti");
     String statementId = statements.store(self, List.of(statement), XapiVersion.V1_0_3).get(0);
     return new Recorded(personId, courseId, statementId);
+  }
+
+  /**
+   * The platform says which of the institute's teachers this is (lis.person_sourcedid, matched
+   * against the external id a roster gave): the LTI account joins that person. A sourced id no
+   * person has yet becomes the launching person's.
+   */
+  private String linkBySourcedId(String storeId, String personId, String ifi, String sourcedId) {
+    List<Person> holders =
+        em.createQuery(
+                "select p from Person p where p.storeId = :store and p.externalId = :ext",
+                Person.class)
+            .setParameter("store", storeId)
+            .setParameter("ext", sourcedId)
+            .getResultList();
+    if (holders.isEmpty()) {
+      Person me = em.find(Person.class, personId);
+      if (me.externalId() == null) {
+        me.identifyAs(sourcedId);
+      }
+      return personId;
+    }
+    String holder = holders.get(0).id();
+    if (!holder.equals(personId)) {
+      linking.linkInTx(holder, ifi);
+    }
+    return holder;
   }
 
   /**

@@ -141,6 +141,14 @@ public class LaunchValidator {
     if (customClaim != null) {
       customClaim.forEach((k, v) -> custom.put(k, String.valueOf(v)));
     }
+    Map<String, Object> lis = object(claims, LtiClaims.PREFIX + "lis");
+    String sourced =
+        lis != null && lis.get("person_sourcedid") instanceof String ps && !ps.isBlank()
+            ? ps.trim()
+            : custom.get("weineng_teacher_id");
+    if (sourced != null && !sourced.matches("[A-Za-z0-9._-]{1,100}")) {
+      sourced = null; // not an id Weineng keeps; the launch goes on without linking
+    }
     return new Launch(
         platform.id(),
         platform.issuer(),
@@ -158,7 +166,8 @@ public class LaunchValidator {
         toolPlatform != null && toolPlatform.get("product_family_code") instanceof String pf
             ? pf
             : null,
-        custom);
+        custom,
+        sourced);
   }
 
   /** Signature, issuer, audience, authorised party, expiry and issue time, nonce. */

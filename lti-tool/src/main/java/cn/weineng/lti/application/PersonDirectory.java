@@ -27,6 +27,16 @@ public class PersonDirectory {
 
   @Inject InsertIfAbsent inserts;
 
+  /**
+   * The id of the person an identifier creates when first seen: derived from the store and the
+   * identifier, so that unlinking an identifier returns it to the same person.
+   */
+  public static String derivedId(String storeId, String ifi) {
+    return UUID.nameUUIDFromBytes(
+            ("person|" + storeId + "|" + ifi).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+
   /** The id of the person known by {@code ifi} in the store. */
   @Transactional(Transactional.TxType.MANDATORY)
   public String resolve(String storeId, String ifi) {
@@ -34,9 +44,7 @@ public class PersonDirectory {
     if (known != null) {
       return known.personId();
     }
-    String personId =
-        UUID.nameUUIDFromBytes(("person|" + storeId + "|" + ifi).getBytes(StandardCharsets.UTF_8))
-            .toString();
+    String personId = derivedId(storeId, ifi);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     inserts.insert(
         em,

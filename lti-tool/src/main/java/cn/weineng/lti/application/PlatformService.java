@@ -1,5 +1,6 @@
 package cn.weineng.lti.application;
 
+import cn.weineng.ledger.application.PolicyRegistry;
 import cn.weineng.lti.domain.Platform;
 import cn.weineng.lti.domain.Problem;
 import cn.weineng.lti.domain.Problem.FieldError;

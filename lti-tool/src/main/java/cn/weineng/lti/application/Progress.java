@@ -1,6 +1,6 @@
 package cn.weineng.lti.application;
 
-import cn.weineng.policy.api.PolicyResult;
+import cn.weineng.policy.api.Standing;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +12,8 @@ import java.util.Map;
  * @param name the learner's name, when known
  * @param ltiSubject the learner's LTI sub at their home platform, when known
  * @param policyName the policy's name in the language asked for
- * @param result the policy's verdict
+ * @param standing the policy's verdict, rule by rule
+ * @param locale the language names and reasons are shown in
  * @param bucketNames bucket key to display name, in the policy's order
  * @param asOf when the verdict was computed
  */
@@ -21,7 +22,8 @@ public record Progress(
     String name,
     String ltiSubject,
     String policyName,
-    PolicyResult result,
+    Standing standing,
+    java.util.Locale locale,
     Map<String, String> bucketNames,
     Instant asOf) {
 
@@ -29,12 +31,12 @@ public record Progress(
     bucketNames = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bucketNames));
   }
 
-  /** Hours from seconds, to two decimals, rounded down (never credit more than earned). */
   /** The same hours as text, without trailing zeros ("26.5", "27"). */
   public static String hoursText(long seconds) {
     return java.math.BigDecimal.valueOf(hours(seconds)).stripTrailingZeros().toPlainString();
   }
 
+  /** Hours from seconds, to two decimals, rounded down (never credit more than earned). */
   public static double hours(long seconds) {
     return Math.floor(seconds / 36.0) / 100.0;
   }

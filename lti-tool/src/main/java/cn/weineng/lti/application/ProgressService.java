@@ -1,15 +1,13 @@
 package cn.weineng.lti.application;
 
+import cn.weineng.ledger.application.PolicyRegistry;
+import cn.weineng.ledger.application.StandingService;
 import cn.weineng.lti.domain.Course;
 import cn.weineng.lti.domain.Enrolment;
-import cn.weineng.lti.domain.LedgerEntry;
 import cn.weineng.lti.domain.Person;
 import cn.weineng.lti.domain.Platform;
 import cn.weineng.lti.domain.Problem;
-import cn.weineng.policy.api.LearnerRecord;
-import cn.weineng.policy.api.LedgerLine;
-import cn.weineng.policy.api.PolicyContext;
-import cn.weineng.policy.api.PolicyResult;
+import cn.weineng.policy.api.Standing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Learners' hours and verdicts, evaluated from the ledger at the moment of asking. */
 @ApplicationScoped
@@ -32,17 +29,11 @@ public class ProgressService {
   EntityManager em;
 
   @Inject PolicyRegistry policies;
-
-  @Inject
-  @ConfigProperty(name = "weineng.policy.default", defaultValue = "cn-national-2019")
-  String defaultPolicy;
+  @Inject StandingService standings;
 
   public Progress forPerson(String personId, String policyId, Locale locale) {
-    Person person = em.find(Person.class, personId);
-    if (person == null) {
-      throw Problem.notFound("learner", personId);
-    }
-    return evaluate(person, policyFor(person, policyId), locale);
+    Person person = standings.person(personId);
+    return evaluate(person, standings.policyFor(person, policyId), locale);
   }
 
   public Course course(String courseId) {
@@ -101,39 +92,9 @@ public class ProgressService {
         .toList();
   }
 
-  private PolicyRegistry.Installed policyFor(Person person, String policyId) {
-    if (policyId != null) {
-      return policies.require(policyId);
-    }
-    Platform home =
-        person.homePlatformId() == null ? null : em.find(Platform.class, person.homePlatformId());
-    return policies.require(home != null ? home.policyId() : defaultPolicy);
-  }
-
   private Progress evaluate(Person person, PolicyRegistry.Installed policy, Locale locale) {
-    List<LedgerLine> lines =
-        em
-            .createNamedQuery("LedgerEntry.forPerson", LedgerEntry.class)
-            .setParameter("person", person.id())
-            .setParameter("policy", policy.id())
-            .setParameter("ruleset", policy.rulesetVersion())
-            .getResultList()
-            .stream()
-            .map(
-                e ->
-                    new LedgerLine(
-                        e.statementId(),
-                        e.activityId(),
-                        e.bucket(),
-                        e.seconds(),
-                        e.occurredAt().toInstant(),
-                        e.ruleId()))
-            .toList();
     Instant now = Instant.now();
-    PolicyResult result =
-        policy
-            .policy()
-            .evaluate(new LearnerRecord(person.id(), lines), new PolicyContext(now, locale));
+    Standing standing = standings.evaluate(person, policy, now).standing();
     Map<String, String> names = new LinkedHashMap<>();
     for (String bucket : policy.factory().buckets()) {
       names.put(bucket, policy.factory().bucketName(bucket, locale));
@@ -143,7 +104,8 @@ public class ProgressService {
         person.displayName(),
         person.ltiSubject(),
         policy.factory().displayName(locale),
-        result,
+        standing,
+        locale,
         names,
         now);
   }

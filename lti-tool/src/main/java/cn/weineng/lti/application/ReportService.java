@@ -1,6 +1,5 @@
 package cn.weineng.lti.application;
 
-import cn.weineng.policy.api.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -34,14 +33,14 @@ public class ReportService {
       cells.add(p.name() == null ? "" : p.name());
       cells.add(p.ltiSubject() == null ? "" : p.ltiSubject());
       for (String b : buckets) {
-        cells.add(hours(p.result().secondsByBucket().getOrDefault(b, 0L)));
+        cells.add(hours(p.standing().secondsByBucket().getOrDefault(b, 0L)));
       }
-      cells.add(hours(p.result().totalSeconds()));
-      cells.add(p.result().qualified() ? (zh ? "合格" : "yes") : (zh ? "不合格" : "no"));
+      cells.add(hours(p.standing().totalSeconds()));
+      cells.add(p.standing().qualified() ? (zh ? "合格" : "yes") : (zh ? "不合格" : "no"));
       cells.add(
-          p.result().reasons().stream()
+          p.standing().requirements().stream()
               .filter(r -> !r.met())
-              .map(Reason::message)
+              .map(r -> r.reason().in(locale))
               .collect(Collectors.joining(" ")));
       row(out, cells);
     }

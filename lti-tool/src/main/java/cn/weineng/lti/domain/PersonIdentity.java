@@ -45,6 +45,15 @@ public class PersonIdentity {
     return personId;
   }
 
+  public String ifi() {
+    return ifi;
+  }
+
+  /** Moves the identity to another person (linking, unlinking). */
+  public void belongTo(String personId) {
+    this.personId = personId;
+  }
+
   /** Composite key. */
   public static class Key implements Serializable {
     private static final long serialVersionUID = 1L;

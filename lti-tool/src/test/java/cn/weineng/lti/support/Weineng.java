@@ -1,6 +1,9 @@
 package cn.weineng.lti.support;
 
+import cn.weineng.api.client.LearnersApi;
+import cn.weineng.api.client.LedgerApi;
 import cn.weineng.api.client.LrsApi;
+import cn.weineng.api.client.OrganisationApi;
 import cn.weineng.api.client.PlatformsApi;
 import cn.weineng.api.client.PoliciesApi;
 import cn.weineng.api.client.ProgressApi;
@@ -27,6 +30,9 @@ public final class Weineng {
   public final LrsApi lrs;
   public final ProgressApi progress;
   public final PoliciesApi policies;
+  public final LedgerApi ledger;
+  public final LearnersApi learners;
+  public final OrganisationApi organisations;
   private final HttpClient http = HttpClient.newHttpClient();
 
   public Weineng(WeinengServer server) {
@@ -39,6 +45,9 @@ public final class Weineng {
     lrs = new LrsApi(client);
     progress = new ProgressApi(client);
     policies = new PoliciesApi(client);
+    ledger = new LedgerApi(client);
+    learners = new LearnersApi(client);
+    organisations = new OrganisationApi(client);
   }
 
   /** Registers the test platform through the REST API. */
@@ -73,6 +82,27 @@ public final class Weineng {
     if (body != null) {
       b.header("Content-Type", "application/json");
       b.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    } else {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    try {
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A request with the admin's credentials, for bodies the SDK would not send (CSV). */
+  public HttpResponse<String> admin(String method, String path, String contentType, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.baseUrl + path))
+            .header("Authorization", basic(server.adminUser, server.adminPassword));
+    if (body != null) {
+      b.header("Content-Type", contentType)
+          .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     } else {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }

@@ -25,4 +25,11 @@ public interface StatementService {
 
   /** A filtered page of statements, voided ones excluded. */
   StatementPage query(String storeId, StatementQuery query);
+
+  /**
+   * An in-process cursor over a store in stored order: up to {@code limit} statements that are not
+   * voided, after storage position {@code afterSeq} (0 for the start). Replaying a store through
+   * this reads exactly what live ingestion saw, less what was voided since.
+   */
+  List<StoredStatement> readInStoredOrder(String storeId, long afterSeq, int limit);
 }

@@ -3,7 +3,7 @@ package cn.weineng.lti.interfaces.lti;
 import cn.weineng.lti.application.Launch;
 import cn.weineng.lti.application.Progress;
 import cn.weineng.lti.domain.LtiClaims;
-import cn.weineng.policy.api.Reason;
+import cn.weineng.policy.api.Requirement;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -60,12 +60,12 @@ public class LaunchPage {
     }
     h.append("</p></section>");
 
-    boolean ok = p.result().qualified();
+    boolean ok = p.standing().qualified();
     h.append("<section class=\"card\"><h2>").append(esc(m.getString("progress"))).append("</h2>");
     h.append("<p class=\"policy\" title=\"")
-        .append(esc(p.result().policyId()))
+        .append(esc(p.standing().policyId()))
         .append(' ')
-        .append(esc(p.result().rulesetVersion()))
+        .append(esc(p.standing().rulesetVersion()))
         .append("\">")
         .append(esc(m.getString("policy")))
         .append(esc(m.getString("colon")))
@@ -82,7 +82,7 @@ public class LaunchPage {
         .append(esc(m.getString("hours")))
         .append("</th></tr></thead><tbody>");
     for (Map.Entry<String, String> b : p.bucketNames().entrySet()) {
-      long s = p.result().secondsByBucket().getOrDefault(b.getKey(), 0L);
+      long s = p.standing().secondsByBucket().getOrDefault(b.getKey(), 0L);
       h.append("<tr data-bucket=\"")
           .append(esc(b.getKey()))
           .append("\"><td>")
@@ -94,16 +94,16 @@ public class LaunchPage {
     h.append("<tr class=\"total\"><td>")
         .append(esc(m.getString("total")))
         .append("</td><td id=\"total\">")
-        .append(hours(p.result().totalSeconds()))
+        .append(hours(p.standing().totalSeconds()))
         .append("</td></tr></tbody></table>");
     h.append("<ul class=\"reasons\">");
-    for (Reason r : p.result().reasons()) {
+    for (Requirement r : p.standing().requirements()) {
       h.append("<li class=\"")
           .append(r.met() ? "met" : "unmet")
           .append("\"><span class=\"mark\">")
           .append(r.met() ? "✓" : "✗")
           .append("</span> ")
-          .append(esc(r.message()))
+          .append(esc(r.reason().in(p.locale())))
           .append("</li>");
     }
     h.append("</ul></section></main><footer>")

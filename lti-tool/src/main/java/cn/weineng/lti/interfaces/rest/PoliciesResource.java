@@ -3,7 +3,7 @@ package cn.weineng.lti.interfaces.rest;
 import cn.weineng.api.server.PoliciesApi;
 import cn.weineng.api.server.model.BucketInfo;
 import cn.weineng.api.server.model.PolicyInfo;
-import cn.weineng.lti.application.PolicyRegistry;
+import cn.weineng.ledger.application.PolicyRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;

@@ -66,8 +66,8 @@ public class ProgressResource implements ProgressApi {
         .learnerId(p.personId())
         .name(p.name())
         .ltiUserId(p.ltiSubject())
-        .policyId(p.result().policyId())
-        .rulesetVersion(p.result().rulesetVersion())
+        .policyId(p.standing().policyId())
+        .rulesetVersion(p.standing().rulesetVersion())
         .asOf(p.asOf().atOffset(ZoneOffset.UTC))
         .hours(
             p.bucketNames().entrySet().stream()
@@ -78,13 +78,18 @@ public class ProgressResource implements ProgressApi {
                             .name(e.getValue())
                             .hours(
                                 Progress.hours(
-                                    p.result().secondsByBucket().getOrDefault(e.getKey(), 0L))))
+                                    p.standing().secondsByBucket().getOrDefault(e.getKey(), 0L))))
                 .toList())
-        .totalHours(Progress.hours(p.result().totalSeconds()))
-        .qualified(p.result().qualified())
+        .totalHours(Progress.hours(p.standing().totalSeconds()))
+        .qualified(p.standing().qualified())
         .reasons(
-            p.result().reasons().stream()
-                .map(r -> new PolicyReason().code(r.code()).met(r.met()).message(r.message()))
+            p.standing().requirements().stream()
+                .map(
+                    r ->
+                        new PolicyReason()
+                            .code(r.key() + r.scope().map(x -> "@" + x).orElse(""))
+                            .met(r.met())
+                            .message(r.reason().in(p.locale())))
                 .toList());
   }
 }

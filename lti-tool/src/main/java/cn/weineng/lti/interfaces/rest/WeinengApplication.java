@@ -10,6 +10,7 @@ import cn.weineng.xapi.interfaces.rest.XapiRequestFilter;
 import cn.weineng.xapi.interfaces.rest.XapiResponseFilter;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +21,22 @@ import java.util.Set;
 @ApplicationPath("")
 public class WeinengApplication extends Application {
 
+  /**
+   * JSON is read and written by the application's Jackson provider ({@link JsonProvider}) only:
+   * Jersey's JSON-B feature, which Payara registers too, is turned off, so that which provider
+   * handles a request never depends on the order in which a start happened to register them.
+   */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of(
+        "jersey.config.disableJsonBinding", true,
+        "jersey.config.server.disableJsonBinding", true,
+        // Jersey registers its own Jackson feature only when this names it
+        "jersey.config.jsonFeature", "WeinengJsonProvider",
+        "jersey.config.server.jsonFeature", "WeinengJsonProvider",
+        "jersey.config.disableMoxyJson", true);
+  }
+
   @Override
   public Set<Class<?>> getClasses() {
     return Set.of(
@@ -28,6 +45,11 @@ public class WeinengApplication extends Application {
         LrsResource.class,
         PoliciesResource.class,
         ProgressResource.class,
+        cn.weineng.ledger.interfaces.rest.LedgerResource.class,
+        cn.weineng.people.interfaces.rest.LearnersResource.class,
+        cn.weineng.organisation.interfaces.rest.OrganisationResource.class,
+        cn.weineng.ledger.interfaces.rest.ProfileResource.class,
+        DateTimeParams.class,
         AdminAuthFilter.class,
         JsonProvider.class,
         ProblemMapper.class,

@@ -1,20 +1,35 @@
 package cn.weineng.policy.api;
 
 import java.util.List;
+import java.util.Map;
 
 /** A region's rules, applied. Pure, stateless and thread-safe. */
 public interface RegionPolicy {
 
   /**
-   * The hours one learning activity earns under this policy, by bucket. Called once per stored
-   * statement; the host writes each credit as a ledger line stamped with the policy id and rule-set
-   * version. An activity that earns nothing returns an empty list.
+   * What one learning activity earns under this policy: seconds in its buckets, counts on its
+   * counters. Called once per stored statement, live and on replay alike; an activity that earns
+   * nothing returns an empty list.
    */
-  List<HourCredit> credit(LearningActivity activity);
+  List<Credit> credit(LearningActivity activity);
 
   /**
-   * Evaluates a learner's ledger lines: hours by bucket, whether the learner is qualified, and
-   * every reason (met and unmet) in the context's language.
+   * A learner's standing: every requirement (met and unmet) with its figures and reasons, hours per
+   * bucket, counters, credits and the per-period figures.
    */
-  PolicyResult evaluate(LearnerRecord record, PolicyContext context);
+  Standing evaluate(LearnerFacts facts, EvaluationContext context);
+
+  /** An organisation unit's standing under the policy's organisation rules; none by default. */
+  default OrganisationStanding evaluateOrganisation(
+      OrganisationFacts organisation, EvaluationContext context) {
+    return OrganisationStanding.none();
+  }
+
+  /**
+   * The settings in force, after configuration (e.g. {@code hours.total.min=60}), so that a reader
+   * can see which numbers a verdict was reached with.
+   */
+  default Map<String, String> settings() {
+    return Map.of();
+  }
 }

@@ -1,17 +1,21 @@
 package cn.weineng.policy.api;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Long-lived entry point of a region policy plugin, found with {@link java.util.ServiceLoader}.
  *
- * <p>Stability: this interface is the SPI's version {@value #SPI_VERSION}. Methods are only ever
- * added with a default; a breaking change raises {@link #SPI_VERSION}.
+ * <p>Stability: this interface is the SPI's version {@value #SPI_VERSION}. Within a version,
+ * methods are only ever added with a default, and the value types a policy receives or builds
+ * ({@link LearningActivity}, {@link LearnerFacts}, {@link Standing}, …) are final classes with
+ * builders, so that new facts and new figures never break a compiled plugin. A breaking change
+ * raises {@link #SPI_VERSION}.
  */
 public interface RegionPolicyFactory {
 
-  /**
-   * The SPI version this host implements. A plugin requiring a higher one is refused at start-up.
-   */
-  int SPI_VERSION = 1;
+  /** The SPI version this host implements. A plugin requiring another one is refused. */
+  int SPI_VERSION = 2;
 
   /**
    * Unique, stable, lower-kebab id: region, programme and year of the rule text, e.g. {@code
@@ -22,7 +26,7 @@ public interface RegionPolicyFactory {
 
   /** The SPI version the plugin was written against. */
   default int requiresSpi() {
-    return 1;
+    return SPI_VERSION;
   }
 
   /**
@@ -32,14 +36,24 @@ public interface RegionPolicyFactory {
   String rulesetVersion();
 
   /** Human name of the policy in the given language (zh-CN and en at least). */
-  String displayName(java.util.Locale locale);
+  String displayName(Locale locale);
 
   /** The hour buckets this policy credits, in display order. */
-  java.util.List<String> buckets();
+  List<String> buckets();
 
   /** Human name of a bucket in the given language; the key itself when unknown. */
-  default String bucketName(String bucket, java.util.Locale locale) {
+  default String bucketName(String bucket, Locale locale) {
     return bucket;
+  }
+
+  /** The counters this policy keeps (e.g. {@code smart_lessons}), in display order. */
+  default List<String> counters() {
+    return List.of();
+  }
+
+  /** Human name of a counter in the given language; the key itself when unknown. */
+  default String counterName(String counter, Locale locale) {
+    return counter;
   }
 
   /**

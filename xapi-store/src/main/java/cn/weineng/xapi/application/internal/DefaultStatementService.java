@@ -7,6 +7,7 @@ import cn.weineng.xapi.application.StatementService;
 import cn.weineng.xapi.application.StatementsStored;
 import cn.weineng.xapi.domain.StatementMentions;
 import cn.weineng.xapi.domain.StatementValidator;
+import cn.weineng.xapi.domain.StatementView;
 import cn.weineng.xapi.domain.Violation;
 import cn.weineng.xapi.domain.XapiException;
 import cn.weineng.xapi.domain.XapiVersion;
@@ -57,6 +58,8 @@ public class DefaultStatementService implements StatementService {
 
   @Inject Event<StatementsStored> stored;
 
+  @Inject jakarta.enterprise.inject.Instance<cn.weineng.xapi.application.StatementRule> rules;
+
   @Override
   @Transactional
   public List<String> store(LrsClient client, List<JsonNode> statements, XapiVersion version) {
@@ -70,7 +73,13 @@ public class DefaultStatementService implements StatementService {
     for (int i = 0; i < statements.size(); i++) {
       String path = batch ? "statements[" + i + "]" : "statement";
       JsonNode s = statements.get(i);
-      violations.addAll(validator.validate(s, path));
+      List<Violation> own = validator.validate(s, path);
+      violations.addAll(own);
+      if (own.isEmpty()) {
+        for (cn.weineng.xapi.application.StatementRule rule : rules) {
+          violations.addAll(rule.check(s, path));
+        }
+      }
       if (s.isObject() && s.hasNonNull("id")) {
         Integer first = idsInBatch.putIfAbsent(s.get("id").asText().toLowerCase(Locale.ROOT), i);
         if (first != null) {
@@ -150,8 +159,12 @@ public class DefaultStatementService implements StatementService {
     }
     if (!fresh.isEmpty()) {
       em.flush();
+      List<cn.weineng.xapi.application.StoredStatement> views = new ArrayList<>();
+      for (int i = 0; i < fresh.size(); i++) {
+        views.add(StatementView.of(fresh.get(i), entities.get(i).seq()));
+      }
       stored.fire(
-          new StatementsStored(client.storeId(), List.copyOf(fresh), Set.copyOf(voidedOnArrival)));
+          new StatementsStored(client.storeId(), List.copyOf(views), Set.copyOf(voidedOnArrival)));
     }
     return ids;
   }
@@ -368,6 +381,24 @@ public class DefaultStatementService implements StatementService {
     List<StatementEntity> page = more ? rows.subList(0, q.limit()) : rows;
     List<JsonNode> statements = page.stream().map(e -> read(e.payload())).toList();
     return new StatementPage(statements, more ? page.get(page.size() - 1).seq() : null);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<cn.weineng.xapi.application.StoredStatement> readInStoredOrder(
+      String storeId, long afterSeq, int limit) {
+    return em
+        .createQuery(
+            "select s from StatementEntity s where s.storeId = :store and s.voided = false"
+                + " and s.seq > :after order by s.seq asc",
+            StatementEntity.class)
+        .setParameter("store", storeId)
+        .setParameter("after", afterSeq)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(e -> StatementView.of(read(e.payload()), e.seq()))
+        .toList();
   }
 
   private static JsonNode read(String payload) {

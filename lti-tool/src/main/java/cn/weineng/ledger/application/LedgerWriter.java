@@ -1,0 +1,130 @@
+package cn.weineng.ledger.application;
+
+import cn.weineng.ledger.domain.CatalogueCourse;
+import cn.weineng.ledger.domain.LedgerEntry;
+import cn.weineng.lti.application.PersonDirectory;
+import cn.weineng.policy.api.Credit;
+import cn.weineng.policy.api.LearningActivity;
+import cn.weineng.xapi.application.StatementsStored;
+import cn.weineng.xapi.application.StoredStatement;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The ledger's writer: one path for live ingestion and replay. Live, it hears every batch the LRS
+ * stores, inside the storing transaction, so statements and their ledger lines commit together or
+ * not at all; on replay it is handed the store's statements in stored order. Either way each
+ * statement goes through {@link #credit}, and a voiding statement removes its target's lines.
+ */
+@ApplicationScoped
+public class LedgerWriter {
+
+  private static final Logger LOG = Logger.getLogger(LedgerWriter.class.getName());
+
+  @PersistenceContext(unitName = "weineng")
+  EntityManager em;
+
+  @Inject PolicyRegistry policies;
+  @Inject PersonDirectory people;
+
+  void onStored(@Observes StatementsStored event) {
+    write(event.storeId(), event.statements(), event.voidedOnArrival());
+  }
+
+  /**
+   * Credits statements of one store, in order, under every installed policy.
+   *
+   * @return the number of ledger lines written
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public long write(
+      String storeId, List<StoredStatement> statements, java.util.Set<String> voidedOnArrival) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    List<String> voided = new ArrayList<>();
+    long lines = 0;
+    for (StoredStatement s : statements) {
+      if (s.isVoiding()) {
+        voided.add(s.voidingTarget());
+      } else if (!voidedOnArrival.contains(s.statementId())) {
+        lines += credit(storeId, s, now);
+      }
+    }
+    // voids last, so that a statement voided in its own batch leaves no line behind
+    if (!voided.isEmpty()) {
+      em.flush();
+      for (String target : voided) {
+        lines -=
+            em.createNamedQuery("LedgerEntry.deleteForStatement")
+                .setParameter("store", storeId)
+                .setParameter("statement", target)
+                .executeUpdate();
+      }
+    }
+    return lines;
+  }
+
+  private long credit(String storeId, StoredStatement s, OffsetDateTime now) {
+    if (s.actorIfi() == null || s.activityId() == null) {
+      return 0;
+    }
+    LearningActivity activity = ActivityFacts.of(s, listed(storeId, s.activityId()));
+    String personId = null;
+    long lines = 0;
+    for (PolicyRegistry.Installed p : policies.all()) {
+      List<Credit> credits;
+      try {
+        credits = p.policy().credit(activity);
+      } catch (RuntimeException e) {
+        // a faulty policy must not lose a valid statement; the line is missing until a rebuild
+        LOG.log(
+            Level.SEVERE,
+            "policy " + p.id() + " failed to credit statement " + activity.statementId(),
+            e);
+        continue;
+      }
+      for (Credit c : credits) {
+        if (personId == null) {
+          personId = people.resolve(storeId, s.actorIfi());
+        }
+        em.persist(
+            new LedgerEntry(
+                storeId,
+                personId,
+                p.id(),
+                p.rulesetVersion(),
+                activity.statementId(),
+                activity.activityId().orElse(null),
+                c.key(),
+                c.unit() == Credit.Unit.COUNT ? LedgerEntry.COUNT : LedgerEntry.SECONDS,
+                c.amount(),
+                activity.timestamp().atOffset(ZoneOffset.UTC),
+                c.rule(),
+                c.topics(),
+                activity.catalogueCourseId().orElse(null),
+                s.actorIfi(),
+                now));
+        lines++;
+      }
+    }
+    return lines;
+  }
+
+  private Optional<CatalogueCourse> listed(String storeId, String activityId) {
+    return em.createNamedQuery("CatalogueCourse.byActivity", CatalogueCourse.class)
+        .setParameter("store", storeId)
+        .setParameter("activity", activityId)
+        .getResultStream()
+        .findFirst();
+  }
+}

@@ -1,0 +1,89 @@
+package cn.weineng.ledger.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** An assessment score from one source. */
+@Entity
+@Table(name = "assessment_score")
+@NamedQuery(
+    name = "AssessmentScore.byPerson",
+    query =
+        "select s from AssessmentScoreEntity s where s.personId = :person order by s.recordedAt, s.id")
+public class AssessmentScoreEntity {
+
+  @Id
+  @Column(name = "id")
+  private String id;
+
+  @Column(name = "person_id", nullable = false)
+  private String personId;
+
+  @Column(name = "assessment", nullable = false)
+  private String assessment;
+
+  @Column(name = "source", nullable = false)
+  private String source;
+
+  @Column(name = "score_value", nullable = false)
+  private BigDecimal value;
+
+  @Column(name = "score_max", nullable = false)
+  private BigDecimal max;
+
+  @Column(name = "recorded_at", nullable = false)
+  private OffsetDateTime recordedAt;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  protected AssessmentScoreEntity() {}
+
+  public AssessmentScoreEntity(
+      String id,
+      String personId,
+      String assessment,
+      String source,
+      BigDecimal value,
+      BigDecimal max,
+      OffsetDateTime recordedAt,
+      OffsetDateTime createdAt) {
+    this.id = id;
+    this.personId = personId;
+    this.assessment = assessment;
+    this.source = source;
+    this.value = value;
+    this.max = max;
+    this.recordedAt = recordedAt;
+    this.createdAt = createdAt;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String assessment() {
+    return assessment;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public BigDecimal value() {
+    return value;
+  }
+
+  public BigDecimal max() {
+    return max;
+  }
+
+  public OffsetDateTime recordedAt() {
+    return recordedAt;
+  }
+}

@@ -1,0 +1,2 @@
+/** The ledger's part of the REST API (generated interface {@code LedgerApi}). */
+package cn.weineng.ledger.interfaces.rest;

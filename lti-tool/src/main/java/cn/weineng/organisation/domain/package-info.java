@@ -1,0 +1,2 @@
+/** Units, groups, roles, region codes, the CSV reader. */
+package cn.weineng.organisation.domain;

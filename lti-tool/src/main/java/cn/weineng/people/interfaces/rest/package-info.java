@@ -1,0 +1,2 @@
+/** The people part of the REST API (generated interface {@code LearnersApi}). */
+package cn.weineng.people.interfaces.rest;

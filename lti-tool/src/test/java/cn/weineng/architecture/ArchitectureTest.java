@@ -1,0 +1,143 @@
+package cn.weineng.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The invariants of ARCHITECTURE.md, executable: a wrong import fails the build instead of waiting
+ * for a review. Runs over every Weineng class on the test class path: the application, the LRS,
+ * the policy SPI and the six policy plugins.
+ */
+class ArchitectureTest {
+
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void load() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.weineng");
+  }
+
+  @Test
+  void theLrsKnowsNothingOfTheApplicationOrThePolicies() {
+    noClasses()
+        .that()
+        .resideInAPackage("cn.weineng.xapi..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "cn.weineng.lti..",
+            "cn.weineng.ledger..",
+            "cn.weineng.people..",
+            "cn.weineng.organisation..",
+            "cn.weineng.policy..")
+        .check(classes);
+  }
+
+  @Test
+  void aPolicyPluginSeesOnlyThePolicyApi() {
+    noClasses()
+        .that()
+        .resideInAPackage("cn.weineng.policy..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "cn.weineng.lti..",
+            "cn.weineng.xapi..",
+            "cn.weineng.ledger..",
+            "cn.weineng.people..",
+            "cn.weineng.organisation..",
+            "cn.weineng.api..",
+            "jakarta..",
+            "com.fasterxml..",
+            "org.eclipse..")
+        .check(classes);
+  }
+
+  @Test
+  void noPluginDependsOnAnotherPlugin() {
+    for (String plugin :
+        new String[] {"national", "beihai", "fuyu", "yueyang", "jiangxi", "smartschool"}) {
+      noClasses()
+          .that()
+          .resideInAPackage("cn.weineng.policy." + plugin + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              java.util.Arrays.stream(
+                      new String[] {
+                        "national", "beihai", "fuyu", "yueyang", "jiangxi", "smartschool"
+                      })
+                  .filter(p -> !p.equals(plugin))
+                  .map(p -> "cn.weineng.policy." + p + "..")
+                  .toArray(String[]::new))
+          .check(classes);
+    }
+  }
+
+  @Test
+  void domainImportsNeitherInterfacesNorInfrastructure() {
+    noClasses()
+        .that()
+        .resideInAPackage("..domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..interfaces..", "..infrastructure..")
+        .check(classes);
+  }
+
+  @Test
+  void noJaxRsTypeBelowInterfaces() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("..interfaces..", "cn.weineng.api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("jakarta.ws.rs..")
+        .check(classes);
+  }
+
+  @Test
+  void theApplicationReadsTheLrsThroughItsApplicationInterfaceOnly() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "cn.weineng.ledger..", "cn.weineng.people..", "cn.weineng.organisation..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "cn.weineng.xapi.infrastructure..",
+            "cn.weineng.xapi.interfaces..",
+            "cn.weineng.xapi.application.internal..")
+        .check(classes);
+  }
+
+  @Test
+  void noCapabilityReachesIntoAnothersRestEdge() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("..application..", "..domain..", "..infrastructure..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..interfaces..")
+        .check(classes);
+  }
+
+  @Test
+  void theGeneratedRestModelStaysAtTheEdge() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("..interfaces..", "cn.weineng.api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("cn.weineng.api.server..")
+        .check(classes);
+  }
+}

@@ -1,0 +1,246 @@
+package cn.weineng.lti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.weineng.api.client.invoker.ApiException;
+import cn.weineng.api.client.model.Identifier;
+import cn.weineng.api.client.model.IssuedLrsCredential;
+import cn.weineng.api.client.model.Learner;
+import cn.weineng.api.client.model.OrgGroup;
+import cn.weineng.api.client.model.OrgUnit;
+import cn.weineng.api.client.model.OrgUnitRequest;
+import cn.weineng.api.client.model.RequirementResult;
+import cn.weineng.api.client.model.Store;
+import cn.weineng.api.client.model.UnitStanding;
+import cn.weineng.lti.support.Weineng;
+import cn.weineng.lti.support.WeinengServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An institute sets up its tree and teachers through the public interfaces: units with GB/T 2260
+ * codes, a roster imported from CSV (refused whole on a broken row), people linked across an LMS
+ * account and a vendor's mbox, and a county's standing with its organisation rules and rates.
+ */
+class OrganisationIT {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String MOODLE = "https://moodle.fuyu.example.cn";
+  static WeinengServer server;
+  static Weineng api;
+  static String store;
+  static OrgUnit city;
+  static IssuedLrsCredential vendor;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    server = WeinengServer.get();
+    api = new Weineng(server);
+    store = "org-" + UUID.randomUUID().toString().substring(0, 8);
+    api.lrs.createStore(new Store().id(store).name("扶余市教师进修学校"));
+    vendor = api.credential(store, "中国教师研修网");
+    OrgUnit province =
+        api.organisations.createUnit(
+            new OrgUnitRequest().storeId(store).kind("province").name("吉林省").code("220000"));
+    city =
+        api.organisations.createUnit(
+            new OrgUnitRequest()
+                .storeId(store)
+                .kind("city")
+                .name("松原市")
+                .code("220700")
+                .parentId(province.getId()));
+  }
+
+  private static HttpResponse<String> roster(String unitId, String csv, String policy) {
+    return api.admin(
+        "POST",
+        "/api/organisations/" + unitId + "/roster" + (policy == null ? "" : "?policy=" + policy),
+        "text/csv; charset=UTF-8",
+        csv);
+  }
+
+  @Test
+  void regionCodesMustMatchTheirPlaceInTheTree() {
+    assertThatThrownBy(
+            () ->
+                api.organisations.createUnit(
+                    new OrgUnitRequest()
+                        .storeId(store)
+                        .kind("county")
+                        .name("岳阳县")
+                        .code("430621")
+                        .parentId(city.getId())))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo(400);
+              assertThat(e.getResponseBody()).contains("\"code\"").contains("220700");
+            });
+    assertThatThrownBy(
+            () ->
+                api.organisations.createUnit(
+                    new OrgUnitRequest()
+                        .storeId(store)
+                        .kind("county")
+                        .name("扶余县")
+                        .code("220781")
+                        .parentId(city.getId())))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.getResponseBody()).contains("扶余市"));
+  }
+
+  @Test
+  void aRosterWithABrokenRowIsRefusedWholeNamingRowAndColumn() throws Exception {
+    String csv =
+        "县(市区),学校,姓名,学段,学科,班级\r\n" + "宁江区,松原市第二中学,王芳,初中,数学,一班\r\n" + "宁江区,松原市第二中学,李强,大学,物理,一班\r\n";
+    HttpResponse<String> r = roster(city.getId(), csv, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+    assertThat(r.body()).contains("row 3, column segment");
+    assertThat(api.organisations.listUnits(store, city.getId()))
+        .as("nothing imported")
+        .noneMatch(u -> u.getName().equals("宁江区"));
+
+    HttpResponse<String> id =
+        roster(city.getId(), "学校,姓名,身份证号码\r\n扶余市第二中学,王芳,220781199001011234\r\n", null);
+    assertThat(id.statusCode()).isEqualTo(400);
+    assertThat(id.body()).contains("身份证号").doesNotContain("220781199001011234");
+  }
+
+  @Test
+  void aClassOverTheFuyuLimitIsRefusedOnImport() throws Exception {
+    StringBuilder csv = new StringBuilder("county,school,name,subject,class\n");
+    for (int i = 1; i <= 51; i++) {
+      csv.append("乾安县,乾安县第三中学,教师").append(i).append(",语文,大班\n");
+    }
+    HttpResponse<String> r = roster(city.getId(), csv.toString(), "cn-jl-fuyu-2020");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("column class").contains("51").contains("50");
+    assertThat(api.organisations.listUnits(store, city.getId()))
+        .noneMatch(u -> u.getName().equals("乾安县"));
+  }
+
+  @Test
+  void rosterPeopleAreOnePersonAcrossLmsAndVendorAndTheCountyIsJudged() throws Exception {
+    String csv =
+        "\uFEFF县(市区),学校,姓名,学段,学科,班级,工作坊,角色,工号,平台,平台账号,邮箱\r\n"
+            + "扶余市,扶余市第一中学,张晓梅,初中,数学,一班,数学坊,教师,FY0001,"
+            + MOODLE
+            + ",u-1001,zxm@fy.example.cn\r\n"
+            + "扶余市,扶余市第一中学,刘洋,初中,物理,一班,理科坊,教师,FY0002,"
+            + MOODLE
+            + ",u-1002,\r\n"
+            + "扶余市,扶余市第一中学,陈静,初中,历史,一班,理科坊,教师,FY0003,,,\r\n"
+            + "扶余市,扶余市第一中学,赵磊,初中,数学,,数学坊,坊主,FY0004,,,\r\n";
+    HttpResponse<String> r = roster(city.getId(), csv, "cn-jl-fuyu-2020");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode result = JSON.readTree(r.body());
+    assertThat(result.get("rows").asInt()).isEqualTo(4);
+    assertThat(result.get("peopleCreated").asInt()).isEqualTo(4);
+    // an import can be repeated: nothing new
+    assertThat(JSON.readTree(roster(city.getId(), csv, null).body()).get("peopleCreated").asInt())
+        .isZero();
+
+    OrgUnit county =
+        api.organisations.listUnits(store, city.getId()).stream()
+            .filter(u -> u.getName().equals("扶余市"))
+            .findFirst()
+            .orElseThrow();
+    OrgUnit school = api.organisations.listUnits(store, county.getId()).get(0);
+    List<OrgGroup> groups = api.organisations.listGroups(school.getId());
+    assertThat(groups).extracting(OrgGroup::getName).contains("一班", "数学坊", "理科坊");
+
+    // the LMS account and the vendor's mbox are one teacher
+    Learner byAccount = api.learners.findLearners(store, MOODLE, "u-1001", null).get(0);
+    Learner byMail =
+        api.learners.findLearners(store, null, null, "mailto:zxm@fy.example.cn").get(0);
+    assertThat(byMail.getId()).isEqualTo(byAccount.getId());
+    assertThat(byAccount.getExternalId()).isEqualTo("FY0001");
+    assertThat(byAccount.getSubject()).isEqualTo("数学");
+    assertThat(byAccount.getSchoolId()).isEqualTo(school.getId());
+
+    post(
+        "{\"actor\":{\"mbox\":\"mailto:zxm@fy.example.cn\"},"
+            + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+            + "\"object\":{\"id\":\"https://practice.example.cn/fy/1\",\"definition\":{\"type\":"
+            + "\"https://w3id.org/weineng/xapi/activity-types/practice\"}},"
+            + "\"result\":{\"duration\":\"PT12H\"},\"timestamp\":\"2020-09-01T08:00:00Z\"}");
+    assertThat(
+            api.ledger
+                .getLearnerStanding(byAccount.getId(), "cn-jl-fuyu-2020", null, null)
+                .getHours())
+        .anySatisfy(
+            h -> {
+              assertThat(h.getBucket()).isEqualTo("practice");
+              assertThat(h.getHours()).isEqualTo(12.0);
+            });
+
+    // the county: 4 teachers, one took part; the 理科坊 mixes 物理 and 历史
+    UnitStanding s = api.organisations.getUnitStanding(county.getId(), "cn-jl-fuyu-2020", null);
+    assertThat(s.getTotal().getTeachers()).isEqualTo(4);
+    assertThat(s.getTotal().getParticipating()).isEqualTo(1);
+    assertThat(s.getTotal().getParticipationRate()).isEqualTo(0.25);
+    assertThat(s.getTotal().getPassRate()).isEqualTo(0.0);
+    assertThat(s.getRequirements())
+        .extracting(RequirementResult::getKey)
+        .contains(
+            "organisation.class.maxSize",
+            "organisation.workshop.maxPerSchool",
+            "organisation.workshop.subjectGroup");
+    assertThat(s.getRequirements())
+        .filteredOn(x -> x.getKey().equals("organisation.workshop.subjectGroup") && !x.getMet())
+        .singleElement()
+        .satisfies(x -> assertThat(x.getReason().get("zh-CN")).contains("理科坊"));
+    assertThat(s.getRulesMet()).isFalse();
+  }
+
+  @Test
+  void linkingMovesAVendorAccountsHoursAndUnlinkingRestoresThem() throws Exception {
+    String vendorName = "vendor-" + UUID.randomUUID();
+    Learner teacher =
+        api.learners.createLearner(
+            new cn.weineng.api.client.model.LearnerRequest().storeId(store).name("孙丽"));
+    post(
+        "{\"actor\":{\"account\":{\"homePage\":\"https://www.teacherclub.example.cn\",\"name\":\""
+            + vendorName
+            + "\"}},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+            + "\"object\":{\"id\":\"https://www.teacherclub.example.cn/course/9\",\"definition\":"
+            + "{\"type\":\"http://adlnet.gov/expapi/activities/course\"}},"
+            + "\"result\":{\"duration\":\"PT20H\"},\"timestamp\":\"2024-03-01T08:00:00Z\"}");
+    Learner vendorPerson =
+        api.learners
+            .findLearners(store, "https://www.teacherclub.example.cn", vendorName, null)
+            .get(0);
+    assertThat(vendorPerson.getId()).isNotEqualTo(teacher.getId());
+    assertThat(total(teacher)).isZero();
+    assertThat(total(vendorPerson)).isEqualTo(20.0);
+
+    Identifier id =
+        new Identifier().homePage("https://www.teacherclub.example.cn").name(vendorName);
+    Learner linked = api.learners.linkIdentity(teacher.getId(), id);
+    assertThat(linked.getIdentities()).anyMatch(i -> i.contains(vendorName));
+    assertThat(total(teacher)).isEqualTo(20.0);
+    assertThat(total(vendorPerson)).isZero();
+
+    Learner back = api.learners.unlinkIdentity(teacher.getId(), id);
+    assertThat(back.getId()).isEqualTo(vendorPerson.getId());
+    assertThat(total(teacher)).isZero();
+    assertThat(total(vendorPerson)).isEqualTo(20.0);
+  }
+
+  private static double total(Learner l) throws ApiException {
+    return api.ledger.getLearnerStanding(l.getId(), "cn-national-2019", null, null).getTotalHours();
+  }
+
+  private static void post(String statement) {
+    HttpResponse<String> r = api.xapi("POST", "statements", vendor, "1.0.3", statement);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+}

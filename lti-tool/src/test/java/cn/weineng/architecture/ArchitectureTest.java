@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The invariants of ARCHITECTURE.md, executable: a wrong import fails the build instead of waiting
- * for a review. Runs over every Weineng class on the test class path: the application, the LRS,
- * the policy SPI and the six policy plugins.
+ * for a review. Runs over every Weineng class on the test class path: the application, the LRS, the
+ * policy SPI and the six policy plugins.
  */
 class ArchitectureTest {
 

@@ -343,4 +343,167 @@ class LedgerRulesIT {
         api.ledger.getLearnerStanding(learner(user).getId(), "cn-national-2019", null, null);
     assertThat(s.getTotalHours()).isEqualTo(12.5);
   }
+
+  @Test
+  void aProviderReportsItsScoreInAStatementAndVoidingItRemovesTheScore() throws Exception {
+    String user = "score-" + UUID.randomUUID();
+    String scored =
+        post(
+            """
+            {"actor":{"account":{"homePage":"%s","name":"%s"}},
+             "verb":{"id":"http://adlnet.gov/expapi/verbs/scored"},
+             "object":{"id":"https://www.teacherclub.example.cn/assessment/online",
+                       "definition":{"type":"https://w3id.org/weineng/xapi/activity-types/assessment"}},
+             "result":{"score":{"raw":43,"min":0,"max":50}},
+             "context":{"contextActivities":{"category":[{"id":"https://w3id.org/weineng/xapi/profile/v1"}]},
+                        "extensions":{"https://w3id.org/weineng/xapi/extensions/assessment":"training-online",
+                                      "https://w3id.org/weineng/xapi/extensions/score-source":"provider"}},
+             "timestamp":"2020-07-15T08:00:00Z"}"""
+                .formatted(MOODLE, user));
+    Learner teacher = learner(user);
+    assertThat(api.ledger.listScores(teacher.getId()))
+        .singleElement()
+        .satisfies(
+            sc -> {
+              assertThat(sc.getAssessment()).isEqualTo("training-online");
+              assertThat(sc.getSource()).isEqualTo("provider");
+              assertThat(sc.getValue()).isEqualTo(43.0);
+              assertThat(sc.getMax()).isEqualTo(50.0);
+            });
+    RequirementResult online =
+        byKey(api.ledger.getLearnerStanding(teacher.getId(), "cn-jl-fuyu-2020", null, null))
+            .get("score.training-online.min");
+    assertThat(online.getMet()).isTrue();
+    assertThat(online.getFigures()).containsEntry("actual", 86);
+
+    // an assessment that claims the profile but names no assessment is refused
+    HttpResponse<String> bad =
+        api.xapi(
+            "POST",
+            "statements",
+            moodle,
+            "1.0.3",
+            """
+            {"actor":{"account":{"homePage":"%s","name":"%s"}},
+             "verb":{"id":"http://adlnet.gov/expapi/verbs/scored"},
+             "object":{"id":"https://www.teacherclub.example.cn/assessment/online",
+                       "definition":{"type":"https://w3id.org/weineng/xapi/activity-types/assessment"}},
+             "result":{"score":{"scaled":0.9}},
+             "context":{"contextActivities":{"category":[{"id":"https://w3id.org/weineng/xapi/profile/v1"}]}}}"""
+                .formatted(MOODLE, user));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("https://w3id.org/weineng/xapi/extensions/assessment");
+
+    post(
+        """
+        {"actor":{"account":{"homePage":"%s","name":"%s"}},
+         "verb":{"id":"http://adlnet.gov/expapi/verbs/voided"},
+         "object":{"objectType":"StatementRef","id":"%s"}}"""
+            .formatted(MOODLE, user, scored));
+    assertThat(api.ledger.listScores(teacher.getId())).isEmpty();
+  }
+
+  @Test
+  void aDiffShowsWhoWouldChangeUnderOtherSettingsAndChangesNothing() throws Exception {
+    String diffStore = "diff-" + UUID.randomUUID().toString().substring(0, 8);
+    api.lrs.createStore(new Store().id(diffStore).name("diff"));
+    IssuedLrsCredential c = api.credential(diffStore, "vendor");
+    for (String[] t : new String[][] {{"d-55", "PT55H"}, {"d-65", "PT65H"}}) {
+      HttpResponse<String> r =
+          api.xapi(
+              "POST",
+              "statements",
+              c,
+              "1.0.3",
+              """
+              {"actor":{"account":{"homePage":"%s","name":"%s"}},
+               "verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},
+               "object":{"id":"https://courses.example.cn/smart/1","definition":{"type":
+                 "https://w3id.org/weineng/xapi/activity-types/online-course"}},
+               "result":{"duration":"%s"},"timestamp":"2024-05-01T08:00:00Z"}"""
+                  .formatted(MOODLE, t[0], t[1]));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+    // the smart-school plan asks 60 h: 65 passes its hour rule, 55 does not; at 50 both would
+    var d =
+        api.ledger.diffLedger(
+            diffStore,
+            new cn.weineng.api.client.model.LedgerDiffRequest()
+                .policyId("cn-smart-school-2023")
+                .settings(java.util.Map.of("hours.total.min", "50"))
+                .asOf(OffsetDateTime.parse("2024-06-01T00:00:00Z")));
+    assertThat(d.getStatements()).isEqualTo(2);
+    assertThat(d.getChanges())
+        .singleElement()
+        .satisfies(
+            ch -> {
+              assertThat(ch.getFlipped()).containsExactly("hours.total.min");
+              assertThat(ch.getLive().getUnmet()).contains("hours.total.min");
+              assertThat(ch.getCandidate().getUnmet()).doesNotContain("hours.total.min");
+            });
+    String changed = d.getChanges().get(0).getLearnerId();
+    assertThat(api.learners.getLearner(changed).getIdentities()).anyMatch(i -> i.endsWith("d-55"));
+    // nothing changed in the live records
+    assertThat(
+            byKey(
+                    api.ledger.getLearnerStanding(
+                        changed,
+                        "cn-smart-school-2023",
+                        OffsetDateTime.parse("2024-06-01T00:00:00Z"),
+                        null))
+                .get("hours.total.min")
+                .getMet())
+        .isFalse();
+    // a setting the policy refuses is a 400 naming it
+    assertThatThrownBy(
+            () ->
+                api.ledger.diffLedger(
+                    diffStore,
+                    new cn.weineng.api.client.model.LedgerDiffRequest()
+                        .policyId("cn-smart-school-2023")
+                        .settings(java.util.Map.of("hours.total.min", "lots"))))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo(400);
+              assertThat(e.getResponseBody()).contains("hours.total.min");
+            });
+  }
+
+  @Test
+  void aMoodleSubmissionCountsWhenTheCatalogueSaysSubmittingCompletesTheAssignment()
+      throws Exception {
+    String assignment =
+        MOODLE + "/mod/assign/view.php?id=" + (1000 + new java.util.Random().nextInt(100000));
+    api.ledger.createCatalogueCourse(
+        course("sub-" + UUID.randomUUID().toString().substring(0, 8), assignment, 6, "practice")
+            .verbs(List.of("http://activitystrea.ms/schema/1.0/submit")));
+    String user = "sub-" + UUID.randomUUID();
+    // as logstore_xapi sends an assignment submission: a part of the assignment, no duration
+    post(
+        """
+        {"actor":{"account":{"homePage":"%s","name":"%s"}},
+         "verb":{"id":"http://activitystrea.ms/schema/1.0/submit","display":{"en":"Submitted"}},
+         "object":{"objectType":"Activity","id":"%s#submission","definition":{"type":
+           "https://xapi.edlm/profiles/edlm-lms/concepts/activity-types/submission"}},
+         "timestamp":"2026-04-01T08:00:00+08:00"}"""
+            .formatted(MOODLE, user, assignment));
+    // viewing it earns nothing
+    post(
+        """
+        {"actor":{"account":{"homePage":"%s","name":"%s"}},
+         "verb":{"id":"http://id.tincanapi.com/verb/viewed"},
+         "object":{"objectType":"Activity","id":"%s"},
+         "timestamp":"2026-04-01T07:00:00+08:00"}"""
+            .formatted(MOODLE, user, assignment));
+    Standing s =
+        api.ledger.getLearnerStanding(learner(user).getId(), "cn-gx-beihai-2020", null, null);
+    assertThat(s.getHours())
+        .anySatisfy(
+            h -> {
+              assertThat(h.getBucket()).isEqualTo("practice");
+              assertThat(h.getHours()).isEqualTo(6.0);
+            });
+    assertThat(s.getTotalHours()).isEqualTo(6.0);
+  }
 }

@@ -23,6 +23,11 @@ public final class ActivityFacts {
   public static final String ACTIVITY_TYPES = PROFILE + "/activity-types/";
   public static final String EXT_NOMINAL_HOURS = PROFILE + "/extensions/nominal-hours";
   public static final String EXT_TOPICS = PROFILE + "/extensions/topics";
+  public static final String EXT_ASSESSMENT = PROFILE + "/extensions/assessment";
+  public static final String EXT_SCORE_SOURCE = PROFILE + "/extensions/score-source";
+
+  /** The activity type of a scored assessment: its score is recorded, it earns no hours. */
+  public static final String ASSESSMENT = "assessment";
 
   /** Activity types outside the profile that mean a kind by themselves. */
   static final Map<String, String> KIND_OF_TYPE =
@@ -38,7 +43,8 @@ public final class ActivityFacts {
           "practice",
           "school-based-research",
           "application-assessment",
-          "smart-classroom-lesson");
+          "smart-classroom-lesson",
+          ASSESSMENT);
 
   private ActivityFacts() {}
 
@@ -57,6 +63,7 @@ public final class ActivityFacts {
           .nominalDuration(Duration.ofSeconds(c.nominalSeconds()))
           .topics(Set.copyOf(c.topics()))
           .catalogueCourseId(c.id())
+          .completesPerCatalogue(c.verbs().contains(s.verbId()))
           .build();
     }
     return b.kind(kindOf(s.activityType()))

@@ -40,7 +40,8 @@ public class LedgerFacts {
       String title,
       BigDecimal nominalHours,
       String kind,
-      List<String> topics) {
+      List<String> topics,
+      List<String> verbs) {
     String store = storeId == null ? "default" : storeId;
     requireStore(store, "storeId");
     if (!ActivityFacts.KINDS.contains(kind)) {
@@ -81,6 +82,12 @@ public class LedgerFacts {
             kind,
             topics == null ? List.of() : topics,
             OffsetDateTime.now(ZoneOffset.UTC));
+    for (String v : verbs == null ? List.<String>of() : verbs) {
+      if (!v.matches("[a-z][a-z0-9+.-]*:\\S+") || v.contains("|") || v.length() > 500) {
+        throw invalid("verbs", "'" + v + "' is not a verb IRI");
+      }
+    }
+    c.completedBy(verbs);
     em.persist(c);
     return c;
   }

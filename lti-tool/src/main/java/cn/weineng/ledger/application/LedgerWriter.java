@@ -64,6 +64,10 @@ public class LedgerWriter {
     if (!voided.isEmpty()) {
       em.flush();
       for (String target : voided) {
+        em.createNamedQuery("AssessmentScore.deleteForStatement")
+            .setParameter("store", storeId)
+            .setParameter("statement", target)
+            .executeUpdate();
         lines -=
             em.createNamedQuery("LedgerEntry.deleteForStatement")
                 .setParameter("store", storeId)
@@ -79,6 +83,10 @@ public class LedgerWriter {
       return 0;
     }
     LearningActivity activity = ActivityFacts.of(s, listed(storeId, s.activityId()));
+    if (ActivityFacts.ASSESSMENT.equals(activity.kind().orElse(null))) {
+      recordScore(storeId, s, now);
+      return 0;
+    }
     String personId = null;
     long lines = 0;
     for (PolicyRegistry.Installed p : policies.all()) {
@@ -120,7 +128,64 @@ public class LedgerWriter {
     return lines;
   }
 
-  private Optional<CatalogueCourse> listed(String storeId, String activityId) {
+  /**
+   * A score reported in a statement (activity type {@code …/activity-types/assessment}): the
+   * assessment named by the profile's {@code assessment} extension, scored by the {@code
+   * score-source} extension's source ({@code provider} by default), from {@code result.score} (raw
+   * of max, else scaled of 1). A statement without an assessment key or a score records nothing.
+   */
+  private void recordScore(String storeId, StoredStatement s, OffsetDateTime now) {
+    String assessment = s.extension(ActivityFacts.EXT_ASSESSMENT).orElse(null);
+    String source = s.extension(ActivityFacts.EXT_SCORE_SOURCE).orElse("provider");
+    if (assessment == null
+        || !assessment.matches("[a-z][a-z0-9-]{0,63}")
+        || !source.matches("[a-z][a-z0-9-]{0,63}")) {
+      return;
+    }
+    java.math.BigDecimal value;
+    java.math.BigDecimal max;
+    if (s.scoreRaw() != null && s.scoreMax() != null && s.scoreMax() > 0) {
+      value = java.math.BigDecimal.valueOf(s.scoreRaw());
+      max = java.math.BigDecimal.valueOf(s.scoreMax());
+    } else if (s.scoreScaled() != null) {
+      value = java.math.BigDecimal.valueOf(Math.max(0, s.scoreScaled()) * 100);
+      max = java.math.BigDecimal.valueOf(100);
+    } else {
+      return;
+    }
+    if (value.signum() < 0 || value.compareTo(max) > 0) {
+      return;
+    }
+    String personId = people.resolve(storeId, s.actorIfi());
+    em.persist(
+        new cn.weineng.ledger.domain.AssessmentScoreEntity(
+                java.util
+                    .UUID
+                    .nameUUIDFromBytes(
+                        ("score|" + storeId + "|" + s.statementId())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toString(),
+                personId,
+                assessment,
+                source,
+                value,
+                max,
+                s.timestamp().atOffset(ZoneOffset.UTC),
+                now)
+            .fromStatement(storeId, s.statementId()));
+  }
+
+  /** The catalogue entry of an activity in a store, if the institute lists it. */
+  public Optional<CatalogueCourse> listed(String storeId, String activityId) {
+    Optional<CatalogueCourse> exact = byActivity(storeId, activityId);
+    int hash = activityId.indexOf('#');
+    // a part of an activity (Moodle's …/view.php?id=7#submission) belongs to the activity
+    return exact.isPresent() || hash < 0
+        ? exact
+        : byActivity(storeId, activityId.substring(0, hash));
+  }
+
+  private Optional<CatalogueCourse> byActivity(String storeId, String activityId) {
     return em.createNamedQuery("CatalogueCourse.byActivity", CatalogueCourse.class)
         .setParameter("store", storeId)
         .setParameter("activity", activityId)

@@ -31,7 +31,12 @@ public class PolicyRegistry {
   private Map<String, Installed> policies = Map.of();
 
   /** A loaded policy: its factory (names, buckets, versions) and the configured policy. */
-  public record Installed(RegionPolicyFactory factory, RegionPolicy policy) {
+  public record Installed(
+      RegionPolicyFactory factory, RegionPolicy policy, Map<String, String> configuration) {
+    public Installed(RegionPolicyFactory factory, RegionPolicy policy) {
+      this(factory, policy, Map.of());
+    }
+
     public String id() {
       return factory.id();
     }
@@ -93,7 +98,7 @@ public class PolicyRegistry {
             }
           });
       RegionPolicy policy = f.create(new PolicyConfig(slice));
-      out.put(f.id(), new Installed(f, policy));
+      out.put(f.id(), new Installed(f, policy, Map.copyOf(slice)));
       LOG.info(
           () -> "policy " + f.id() + " rule set " + f.rulesetVersion() + " loaded from " + where);
     }
@@ -109,6 +114,25 @@ public class PolicyRegistry {
       }
     }
     return out;
+  }
+
+  /**
+   * The installed policy with more settings laid over its configuration, for a what-if: never used
+   * to write the ledger. A setting the policy refuses is a 400 naming it.
+   */
+  public RegionPolicy configure(String id, Map<String, String> overrides) {
+    Installed p = require(id);
+    if (overrides == null || overrides.isEmpty()) {
+      return p.policy();
+    }
+    Map<String, String> slice = new HashMap<>(p.configuration());
+    slice.putAll(overrides);
+    try {
+      return p.factory().create(new PolicyConfig(slice));
+    } catch (IllegalArgumentException e) {
+      throw Problem.invalid(
+          e.getMessage(), java.util.List.of(new Problem.FieldError("settings", e.getMessage())));
+    }
   }
 
   public Collection<Installed> all() {

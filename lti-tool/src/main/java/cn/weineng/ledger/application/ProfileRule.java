@@ -30,6 +30,10 @@ public class ProfileRule implements StatementRule {
       return List.of();
     }
     List<Violation> out = new ArrayList<>();
+    String typeOf = s.path("object").path("definition").path("type").asText(null);
+    if (ActivityFacts.ASSESSMENT.equals(ActivityFacts.kindOf(typeOf))) {
+      return assessment(s, path);
+    }
     if (!VERBS.contains(s.path("verb").path("id").asText())) {
       out.add(
           new Violation(
@@ -108,6 +112,59 @@ public class ProfileRule implements StatementRule {
                 path + ".context.contextActivities.category",
                 "names " + id + ", which is not a version of the profile; use " + VERSION));
       }
+    }
+    return out;
+  }
+
+  static final Set<String> SCORE_VERBS =
+      Set.of(
+          "http://adlnet.gov/expapi/verbs/scored",
+          "http://adlnet.gov/expapi/verbs/completed",
+          "http://adlnet.gov/expapi/verbs/passed",
+          "http://adlnet.gov/expapi/verbs/failed");
+
+  /** The assessment template: who scored what, with a score. */
+  private static List<Violation> assessment(JsonNode s, String path) {
+    List<Violation> out = new ArrayList<>();
+    if (!SCORE_VERBS.contains(s.path("verb").path("id").asText())) {
+      out.add(
+          new Violation(
+              path + ".verb.id",
+              "an assessment under " + VERSION + " is scored, completed, passed or failed"));
+    }
+    String key = null;
+    String source = null;
+    for (String where :
+        List.of("object.definition.extensions", "result.extensions", "context.extensions")) {
+      JsonNode ext = at(s, where);
+      if (ext != null && ext.hasNonNull(ActivityFacts.EXT_ASSESSMENT)) {
+        key = ext.get(ActivityFacts.EXT_ASSESSMENT).asText();
+      }
+      if (ext != null && ext.hasNonNull(ActivityFacts.EXT_SCORE_SOURCE)) {
+        source = ext.get(ActivityFacts.EXT_SCORE_SOURCE).asText();
+      }
+    }
+    if (key == null || !key.matches("[a-z][a-z0-9-]{0,63}")) {
+      out.add(
+          new Violation(
+              path + ".context.extensions." + ActivityFacts.EXT_ASSESSMENT,
+              "names what was assessed: diagnostic, training-online, training-offline, development or annual"));
+    }
+    if (source != null && !source.matches("[a-z][a-z0-9-]{0,63}")) {
+      out.add(
+          new Violation(
+              path + ".context.extensions." + ActivityFacts.EXT_SCORE_SOURCE,
+              "names who scored: provider, county, school or platform"));
+    }
+    JsonNode score = s.path("result").path("score");
+    boolean rawOfMax =
+        score.hasNonNull("raw") && score.hasNonNull("max") && score.get("max").asDouble() > 0;
+    if (!rawOfMax && !score.hasNonNull("scaled")) {
+      out.add(
+          new Violation(path + ".result.score", "an assessment carries raw and max, or scaled"));
+    } else if (score.hasNonNull("scaled") && !rawOfMax && score.get("scaled").asDouble() < 0) {
+      out.add(
+          new Violation(path + ".result.score.scaled", "must not be negative for an assessment"));
     }
     return out;
   }

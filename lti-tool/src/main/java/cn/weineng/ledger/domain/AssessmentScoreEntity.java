@@ -12,6 +12,14 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "assessment_score")
 @NamedQuery(
+    name = "AssessmentScore.deleteForStatement",
+    query =
+        "delete from AssessmentScoreEntity s where s.storeId = :store and s.statementId = :statement")
+@NamedQuery(
+    name = "AssessmentScore.deleteDerived",
+    query =
+        "delete from AssessmentScoreEntity s where s.storeId = :store and s.statementId is not null")
+@NamedQuery(
     name = "AssessmentScore.byPerson",
     query =
         "select s from AssessmentScoreEntity s where s.personId = :person order by s.recordedAt, s.id")
@@ -42,6 +50,12 @@ public class AssessmentScoreEntity {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  @Column(name = "store_id")
+  private String storeId;
+
+  @Column(name = "statement_id")
+  private String statementId;
+
   protected AssessmentScoreEntity() {}
 
   public AssessmentScoreEntity(
@@ -61,6 +75,17 @@ public class AssessmentScoreEntity {
     this.max = max;
     this.recordedAt = recordedAt;
     this.createdAt = createdAt;
+  }
+
+  /** A score derived from a statement: voided with it, rebuilt with the ledger. */
+  public AssessmentScoreEntity fromStatement(String storeId, String statementId) {
+    this.storeId = storeId;
+    this.statementId = statementId;
+    return this;
+  }
+
+  public String statementId() {
+    return statementId;
   }
 
   public String id() {

@@ -53,6 +53,9 @@ public class CatalogueCourse {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  @Column(name = "verbs")
+  private String verbs;
+
   protected CatalogueCourse() {}
 
   public CatalogueCourse(
@@ -100,6 +103,16 @@ public class CatalogueCourse {
 
   public List<String> topics() {
     return topics == null ? List.of() : Arrays.asList(topics.split("\\|"));
+  }
+
+  /** The verbs that complete the activity; empty: the policy's own (completed, passed). */
+  public List<String> verbs() {
+    return verbs == null ? List.of() : Arrays.asList(verbs.split("\\|"));
+  }
+
+  public CatalogueCourse completedBy(List<String> verbs) {
+    this.verbs = verbs == null || verbs.isEmpty() ? null : String.join("|", verbs);
+    return this;
   }
 
   /** Composite key. */

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param standing the policy's verdict, rule by rule
  * @param locale the language names and reasons are shown in
  * @param bucketNames bucket key to display name, in the policy's order
+ * @param counterNames counter key to display name
  * @param asOf when the verdict was computed
  */
 public record Progress(
@@ -25,10 +26,12 @@ public record Progress(
     Standing standing,
     java.util.Locale locale,
     Map<String, String> bucketNames,
+    Map<String, String> counterNames,
     Instant asOf) {
 
   public Progress {
     bucketNames = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bucketNames));
+    counterNames = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counterNames));
   }
 
   /** The same hours as text, without trailing zeros ("26.5", "27"). */

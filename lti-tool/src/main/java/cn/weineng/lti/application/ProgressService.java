@@ -99,6 +99,10 @@ public class ProgressService {
     for (String bucket : policy.factory().buckets()) {
       names.put(bucket, policy.factory().bucketName(bucket, locale));
     }
+    Map<String, String> counters = new LinkedHashMap<>();
+    for (String c : policy.factory().counters()) {
+      counters.put(c, policy.factory().counterName(c, locale));
+    }
     return new Progress(
         person.id(),
         person.displayName(),
@@ -107,6 +111,7 @@ public class ProgressService {
         standing,
         locale,
         names,
+        counters,
         now);
   }
 }

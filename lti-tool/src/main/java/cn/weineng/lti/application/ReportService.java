@@ -25,7 +25,17 @@ public class ReportService {
     List<String> buckets =
         learners.isEmpty() ? List.of() : List.copyOf(learners.get(0).bucketNames().keySet());
     buckets.forEach(b -> header.add("hours_" + b));
-    header.addAll(List.of("total_hours", "qualified", "reasons"));
+    header.add("total_hours");
+    List<String> counters =
+        learners.isEmpty()
+            ? List.of()
+            : List.copyOf(learners.get(0).standing().counters().keySet());
+    counters.forEach(c -> header.add("count_" + c));
+    boolean credits = !learners.isEmpty() && learners.get(0).standing().credits().isPresent();
+    if (credits) {
+      header.add("credits");
+    }
+    header.addAll(List.of("qualified", "reasons"));
     row(out, header);
     for (Progress p : learners) {
       List<String> cells = new ArrayList<>();
@@ -36,6 +46,13 @@ public class ReportService {
         cells.add(hours(p.standing().secondsByBucket().getOrDefault(b, 0L)));
       }
       cells.add(hours(p.standing().totalSeconds()));
+      for (String c : counters) {
+        cells.add(String.valueOf(p.standing().counters().getOrDefault(c, 0L)));
+      }
+      if (credits) {
+        cells.add(
+            p.standing().credits().map(x -> x.stripTrailingZeros().toPlainString()).orElse(""));
+      }
       cells.add(p.standing().qualified() ? (zh ? "合格" : "yes") : (zh ? "不合格" : "no"));
       cells.add(
           p.standing().requirements().stream()

@@ -104,7 +104,8 @@ public final class LedgerBench {
       EvaluationContext at = EvaluationContext.at(Instant.parse("2024-06-30T00:00:00Z"));
       t0 = System.nanoTime();
       for (List<LedgerLine> lines : records) {
-        sink += p.evaluate(LearnerFacts.builder("l").lines(lines).build(), at).requirements().size();
+        sink +=
+            p.evaluate(LearnerFacts.builder("l").lines(lines).build(), at).requirements().size();
       }
       double secs = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
@@ -122,7 +123,8 @@ public final class LedgerBench {
 
   static void row(String what, int n, double secs, long lines) {
     System.out.printf(
-        "| %s | %,d statements | %.3f s | %,.0f statements/s | %,d |%n", what, n, secs, n / secs, lines);
+        "| %s | %,d statements | %.3f s | %,.0f statements/s | %,d |%n",
+        what, n, secs, n / secs, lines);
   }
 
   static long baseline(List<LearningActivity> facts) {

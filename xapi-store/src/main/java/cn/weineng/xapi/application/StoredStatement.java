@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param completion {@code result.completion}, or null
  * @param success {@code result.success}, or null
  * @param scoreScaled {@code result.score.scaled}, or null
+ * @param scoreRaw {@code result.score.raw}, or null
+ * @param scoreMax {@code result.score.max}, or null
  * @param voidingTarget the statement a voiding statement voids, else null
  * @param extensions every extension of the object definition, the result and the context, by IRI,
  *     as its JSON text (a string value without quotes); the context's win over the result's, which
@@ -38,6 +40,8 @@ public record StoredStatement(
     Boolean completion,
     Boolean success,
     Double scoreScaled,
+    Double scoreRaw,
+    Double scoreMax,
     String voidingTarget,
     Map<String, String> extensions) {
 

@@ -43,6 +43,8 @@ public final class StatementView {
         result.path("score").hasNonNull("scaled")
             ? result.path("score").get("scaled").asDouble()
             : null,
+        result.path("score").hasNonNull("raw") ? result.path("score").get("raw").asDouble() : null,
+        result.path("score").hasNonNull("max") ? result.path("score").get("max").asDouble() : null,
         VOIDED.equals(verb) ? object.path("id").asText().toLowerCase(Locale.ROOT) : null,
         ext);
   }

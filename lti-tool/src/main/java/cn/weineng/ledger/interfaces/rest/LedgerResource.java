@@ -8,9 +8,13 @@ import cn.weineng.api.server.model.CatalogueCourse;
 import cn.weineng.api.server.model.CounterValue;
 import cn.weineng.api.server.model.CourseChoice;
 import cn.weineng.api.server.model.CourseChoiceRequest;
+import cn.weineng.api.server.model.LedgerDiff;
+import cn.weineng.api.server.model.LedgerDiffChange;
+import cn.weineng.api.server.model.LedgerDiffRequest;
 import cn.weineng.api.server.model.LedgerRebuild;
 import cn.weineng.api.server.model.PeriodResult;
 import cn.weineng.api.server.model.RequirementResult;
+import cn.weineng.api.server.model.StandingSummary;
 import cn.weineng.ledger.application.LedgerFacts;
 import cn.weineng.ledger.application.PolicyRegistry;
 import cn.weineng.ledger.application.StandingService;
@@ -41,6 +45,7 @@ public class LedgerResource implements LedgerApi {
   @Inject StandingService standings;
   @Inject LedgerFacts facts;
   @Inject cn.weineng.ledger.application.LedgerRebuild rebuild;
+  @Inject cn.weineng.ledger.application.LedgerDiff diff;
 
   @Override
   public Response getLearnerStanding(
@@ -209,7 +214,8 @@ public class LedgerResource implements LedgerApi {
             c.getTitle(),
             BigDecimal.valueOf(c.getNominalHours()),
             c.getKind(),
-            c.getTopics());
+            c.getTopics(),
+            c.getVerbs());
     return Response.status(201).entity(toApi(created)).build();
   }
 
@@ -221,7 +227,52 @@ public class LedgerResource implements LedgerApi {
         .title(c.title())
         .nominalHours(c.nominalSeconds() / 3600.0)
         .kind(c.kind())
-        .topics(c.topics());
+        .topics(c.topics())
+        .verbs(c.verbs());
+  }
+
+  @Override
+  public Response diffLedger(String storeId, LedgerDiffRequest r) {
+    Instant at = r.getAsOf() == null ? Instant.now() : r.getAsOf().toInstant();
+    cn.weineng.ledger.application.LedgerDiff.Result d =
+        diff.diff(
+            storeId,
+            r.getPolicyId(),
+            r.getCandidatePolicyId(),
+            r.getSettings() == null ? Map.of() : r.getSettings(),
+            at);
+    return Response.ok(
+            new LedgerDiff()
+                .storeId(d.storeId())
+                .policyId(d.livePolicy())
+                .candidatePolicyId(d.candidatePolicy())
+                .settings(d.settings())
+                .statements(d.statements())
+                .learners(d.learners())
+                .changes(
+                    d.changes().stream()
+                        .map(
+                            c ->
+                                new LedgerDiffChange()
+                                    .learnerId(c.personId())
+                                    .name(c.name())
+                                    .live(summary(c.live()))
+                                    .candidate(summary(c.candidate()))
+                                    .flipped(c.flipped()))
+                        .toList()))
+        .build();
+  }
+
+  private static StandingSummary summary(Standing s) {
+    return new StandingSummary()
+        .qualified(s.qualified())
+        .totalHours(hours(s.totalSeconds()))
+        .credits(s.credits().map(BigDecimal::doubleValue).orElse(null))
+        .unmet(
+            s.requirements().stream()
+                .filter(x -> !x.met())
+                .map(x -> x.key() + x.scope().map(y -> "@" + y).orElse(""))
+                .toList());
   }
 
   @Override

@@ -95,7 +95,26 @@ public class LaunchPage {
         .append(esc(m.getString("total")))
         .append("</td><td id=\"total\">")
         .append(hours(p.standing().totalSeconds()))
-        .append("</td></tr></tbody></table>");
+        .append("</td></tr>");
+    for (Map.Entry<String, Long> c : p.standing().counters().entrySet()) {
+      h.append("<tr class=\"counter\" data-counter=\"")
+          .append(esc(c.getKey()))
+          .append("\"><td>")
+          .append(esc(p.counterNames().getOrDefault(c.getKey(), c.getKey())))
+          .append("</td><td>")
+          .append(c.getValue())
+          .append("</td></tr>");
+    }
+    p.standing()
+        .credits()
+        .ifPresent(
+            c ->
+                h.append("<tr class=\"credits\"><td>")
+                    .append(esc(m.getString("credits")))
+                    .append("</td><td id=\"credits\">")
+                    .append(c.stripTrailingZeros().toPlainString())
+                    .append("</td></tr>"));
+    h.append("</tbody></table>");
     h.append("<ul class=\"reasons\">");
     for (Requirement r : p.standing().requirements()) {
       h.append("<li class=\"")

@@ -28,6 +28,7 @@ public final class LearningActivity {
   private final Double scoreScaled;
   private final Set<String> topics;
   private final String catalogueCourseId;
+  private final boolean completesPerCatalogue;
 
   private LearningActivity(Builder b) {
     this.statementId = b.statementId;
@@ -43,6 +44,7 @@ public final class LearningActivity {
     this.scoreScaled = b.scoreScaled;
     this.topics = Set.copyOf(b.topics);
     this.catalogueCourseId = b.catalogueCourseId;
+    this.completesPerCatalogue = b.completesPerCatalogue;
   }
 
   public static Builder builder(String statementId, String verbId, Instant timestamp) {
@@ -122,6 +124,15 @@ public final class LearningActivity {
     return Optional.ofNullable(catalogueCourseId);
   }
 
+  /**
+   * True when the institute's catalogue says this statement's verb completes the activity (e.g.
+   * Moodle's {@code submit} on an assignment without completion tracking): a policy then treats it
+   * as a completion whatever its own completion verbs are.
+   */
+  public boolean completesPerCatalogue() {
+    return completesPerCatalogue;
+  }
+
   @Override
   public String toString() {
     return "LearningActivity[" + statementId + " " + verbId + " " + activityId + " " + kind + "]";
@@ -142,6 +153,7 @@ public final class LearningActivity {
     private Double scoreScaled;
     private Set<String> topics = Set.of();
     private String catalogueCourseId;
+    private boolean completesPerCatalogue;
 
     private Builder(String statementId, String verbId, Instant timestamp) {
       this.statementId = Objects.requireNonNull(statementId, "statementId");
@@ -196,6 +208,11 @@ public final class LearningActivity {
 
     public Builder catalogueCourseId(String v) {
       catalogueCourseId = v;
+      return this;
+    }
+
+    public Builder completesPerCatalogue(boolean v) {
+      completesPerCatalogue = v;
       return this;
     }
 

@@ -20,7 +20,8 @@ class GoldenCasesTest {
   @ParameterizedTest
   @MethodSource("cases")
   void matchesExpected(String name) throws Exception {
-    GoldenCases.Outcome o = GoldenCases.run(GoldenCasesTest.class, new YueyangPolicyFactory(), name);
+    GoldenCases.Outcome o =
+        GoldenCases.run(GoldenCasesTest.class, new YueyangPolicyFactory(), name);
     assertThat(o.expected()).as(name + ".expected.json").isNotNull();
     assertThat((Object) o.actual()).as(name).isEqualTo(o.expected());
   }

@@ -260,7 +260,7 @@ public class RulebookPolicy implements RegionPolicy {
     }
     List<Credit> out = new ArrayList<>();
     String bucket = bucketOfKind.get(kind.get());
-    if (bucket != null && creditVerbs.contains(a.verbId())) {
+    if (bucket != null && (creditVerbs.contains(a.verbId()) || a.completesPerCatalogue())) {
       long seconds = seconds(a);
       if (seconds > 0) {
         if (capSeconds > 0) {
@@ -270,7 +270,8 @@ public class RulebookPolicy implements RegionPolicy {
       }
     }
     for (CounterRule c : counters) {
-      if (c.kinds().contains(kind.get()) && c.verbs().contains(a.verbId())) {
+      if (c.kinds().contains(kind.get())
+          && (c.verbs().contains(a.verbId()) || a.completesPerCatalogue())) {
         out.add(Credit.count(c.key(), 1, kind.get() + "-counted"));
       }
     }

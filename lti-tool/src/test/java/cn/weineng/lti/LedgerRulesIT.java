@@ -275,6 +275,10 @@ class LedgerRulesIT {
 
   @Test
   void badInputToTheLedgerApiNamesTheFieldAndChangesNothing() throws Exception {
+    HttpResponse<String> badDate =
+        api.admin("GET", "/api/learners/whoever/standing?asOf=yesterday", null, null);
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body()).contains("asOf");
     assertThatThrownBy(
             () ->
                 api.ledger.createCatalogueCourse(

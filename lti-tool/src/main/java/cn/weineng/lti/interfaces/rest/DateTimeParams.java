@@ -32,8 +32,8 @@ public class DateTimeParams implements ParamConverterProvider {
               return OffsetDateTime.parse(value.trim());
             } catch (DateTimeParseException e) {
               throw Problem.invalid(
-                  "a date-time parameter is not RFC 3339, e.g. 2026-12-01T08:00:00+08:00",
-                  List.of(new Problem.FieldError("(query)", "is not a date-time")));
+                  "asOf is not an RFC 3339 date-time, e.g. 2026-12-01T08:00:00+08:00",
+                  List.of(new Problem.FieldError("asOf", "is not a date-time")));
             }
           }
 

@@ -11,6 +11,13 @@ import java.util.List;
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
   @Override
   public Response toResponse(WebApplicationException e) {
+    // a query or path parameter Jersey could not convert (a malformed date-time): the converter's
+    // own refusal says what was wrong; it is bad input, not a missing resource
+    for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof cn.weineng.lti.domain.Problem p) {
+        return ProblemResponses.of(p.status(), p.slug(), p.title(), p.getMessage(), p.errors());
+      }
+    }
     Response.StatusType s = e.getResponse().getStatusInfo();
     String slug = s.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
     return ProblemResponses.of(

@@ -38,18 +38,93 @@ public class LedgerWriter {
   @Inject PolicyRegistry policies;
   @Inject PersonDirectory people;
 
-  void onStored(@Observes StatementsStored event) {
-    write(event.storeId(), event.statements(), event.voidedOnArrival());
+  /** Where ledger lines go: JPA live, a JDBC batch on a rebuild. */
+  public interface Sink {
+    void line(LedgerEntry line);
   }
 
   /**
-   * Credits statements of one store, in order, under every installed policy.
+   * What the writer looks up per statement: the person an identifier belongs to and the catalogue
+   * entry of an activity. A rebuild keeps them for the whole run.
+   */
+  public final class Lookups {
+    private final java.util.Map<String, String> persons;
+    private final java.util.Map<String, Optional<CatalogueCourse>> catalogue;
+    private final java.util.Map<String, CatalogueCourse> listedInStore = new java.util.HashMap<>();
+    private boolean catalogueKnown;
+
+    Lookups(boolean remember) {
+      persons = remember ? new java.util.HashMap<>() : null;
+      catalogue = remember ? new java.util.HashMap<>() : null;
+    }
+
+    String person(String storeId, String ifi) {
+      return persons == null
+          ? people.resolve(storeId, ifi)
+          : persons.computeIfAbsent(ifi, i -> people.resolve(storeId, i));
+    }
+
+    Optional<CatalogueCourse> listing(String storeId, String activityId) {
+      if (catalogueKnown) {
+        CatalogueCourse c = listedInStore.get(activityId);
+        int hash = activityId.indexOf('#');
+        if (c == null && hash >= 0) {
+          c = listedInStore.get(activityId.substring(0, hash));
+        }
+        return Optional.ofNullable(c);
+      }
+      return catalogue == null
+          ? listed(storeId, activityId)
+          : catalogue.computeIfAbsent(activityId, a -> listed(storeId, a));
+    }
+  }
+
+  /**
+   * Lookups for a run over a whole store: the store's identities and catalogue are read once, up
+   * front, and what is found later is remembered.
+   */
+  public Lookups remembering(String storeId) {
+    Lookups l = new Lookups(true);
+    for (Object[] row :
+        em.createQuery(
+                "select i.ifi, i.personId from PersonIdentity i where i.storeId = :store",
+                Object[].class)
+            .setParameter("store", storeId)
+            .getResultList()) {
+      l.persons.put((String) row[0], (String) row[1]);
+    }
+    for (CatalogueCourse c :
+        em.createNamedQuery("CatalogueCourse.byStore", CatalogueCourse.class)
+            .setParameter("store", storeId)
+            .getResultList()) {
+      l.listedInStore.put(c.activityId(), c);
+    }
+    l.catalogueKnown = true;
+    return l;
+  }
+
+  void onStored(@Observes StatementsStored event) {
+    write(
+        event.storeId(),
+        event.statements(),
+        event.voidedOnArrival(),
+        em::persist,
+        new Lookups(false));
+  }
+
+  /**
+   * Credits statements of one store, in order, under every installed policy: the one crediting
+   * path, live and on replay.
    *
    * @return the number of ledger lines written
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public long write(
-      String storeId, List<StoredStatement> statements, java.util.Set<String> voidedOnArrival) {
+      String storeId,
+      List<StoredStatement> statements,
+      java.util.Set<String> voidedOnArrival,
+      Sink sink,
+      Lookups lookups) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     List<String> voided = new ArrayList<>();
     long lines = 0;
@@ -57,7 +132,7 @@ public class LedgerWriter {
       if (s.isVoiding()) {
         voided.add(s.voidingTarget());
       } else if (!voidedOnArrival.contains(s.statementId())) {
-        lines += credit(storeId, s, now);
+        lines += credit(storeId, s, now, sink, lookups);
       }
     }
     // voids last, so that a statement voided in its own batch leaves no line behind
@@ -78,11 +153,12 @@ public class LedgerWriter {
     return lines;
   }
 
-  private long credit(String storeId, StoredStatement s, OffsetDateTime now) {
+  private long credit(
+      String storeId, StoredStatement s, OffsetDateTime now, Sink sink, Lookups lookups) {
     if (s.actorIfi() == null || s.activityId() == null) {
       return 0;
     }
-    LearningActivity activity = ActivityFacts.of(s, listed(storeId, s.activityId()));
+    LearningActivity activity = ActivityFacts.of(s, lookups.listing(storeId, s.activityId()));
     if (ActivityFacts.ASSESSMENT.equals(activity.kind().orElse(null))) {
       recordScore(storeId, s, now);
       return 0;
@@ -103,9 +179,9 @@ public class LedgerWriter {
       }
       for (Credit c : credits) {
         if (personId == null) {
-          personId = people.resolve(storeId, s.actorIfi());
+          personId = lookups.person(storeId, s.actorIfi());
         }
-        em.persist(
+        sink.line(
             new LedgerEntry(
                 storeId,
                 personId,

@@ -125,6 +125,35 @@ public class LedgerEntry {
     this.recordedAt = recordedAt;
   }
 
+  public String storeId() {
+    return storeId;
+  }
+
+  public String personId() {
+    return personId;
+  }
+
+  public String policyId() {
+    return policyId;
+  }
+
+  public String rulesetVersion() {
+    return rulesetVersion;
+  }
+
+  public OffsetDateTime recordedAt() {
+    return recordedAt;
+  }
+
+  public String actorIfi() {
+    return actorIfi;
+  }
+
+  /** The topics as stored: sorted, |-separated, or null. */
+  public String topicsColumn() {
+    return topics;
+  }
+
   public String statementId() {
     return statementId;
   }

@@ -50,6 +50,10 @@ public final class LedgerBench {
   };
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("load")) {
+      load(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), args[6]);
+      return;
+    }
     int n = Integer.parseInt(args.length > 0 ? args[0] : "1000000");
     List<LearningActivity> facts = synthetic(n);
     List<RegionPolicyFactory> factories = new ArrayList<>();
@@ -119,6 +123,135 @@ public final class LedgerBench {
       ackToStanding(args[1], args[2], args.length > 3 ? Integer.parseInt(args[3]) : 200);
     }
     System.err.println("lines credited in all: " + all);
+  }
+
+  /**
+   * Loads {@code n} stored statements straight into a store's statement table with raw JDBC batches
+   * (the baseline of the rebuild), then reads them back the way a rebuild must (raw JDBC, one JSON
+   * parse each), and prints both as table rows.
+   */
+  static void load(String url, String user, String password, String store, int n, String label)
+      throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    Random r = new Random(11);
+    String[] types = {
+      "http://adlnet.gov/expapi/activities/course",
+      "https://w3id.org/weineng/xapi/activity-types/workshop",
+      "https://w3id.org/weineng/xapi/activity-types/practice",
+      "https://w3id.org/weineng/xapi/activity-types/school-based-research",
+      "https://w3id.org/weineng/xapi/activity-types/application-assessment",
+      "https://w3id.org/weineng/xapi/activity-types/smart-classroom-lesson",
+      "http://id.tincanapi.com/activitytype/lms"
+    };
+    Instant start = Instant.parse("2021-09-01T00:00:00Z");
+    long t0 = System.nanoTime();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password)) {
+      c.setAutoCommit(false);
+      try (java.sql.PreparedStatement ps =
+          c.prepareStatement(
+              "insert into xapi_statement (seq, store_id, statement_id, verb_id, registration, ts,"
+                  + " stored, voided, voiding_target, xapi_version, payload)"
+                  + " values (?, ?, ?, ?, null, ?, ?, false, null, '1.0.3', ?)")) {
+        for (int i = 0; i < n; i++) {
+          String id = UUID.randomUUID().toString();
+          String verb =
+              r.nextInt(10) < 7
+                  ? "http://adlnet.gov/expapi/verbs/completed"
+                  : "http://id.tincanapi.com/verb/viewed";
+          Instant ts = start.plusSeconds(r.nextInt(3 * 365 * 86400));
+          String type = types[r.nextInt(types.length)];
+          String payload =
+              "{\"id\":\""
+                  + id
+                  + "\",\"actor\":{\"objectType\":\"Agent\",\"account\":{\"homePage\":"
+                  + "\"https://moodle.example.cn\",\"name\":\"t"
+                  + r.nextInt(20_000)
+                  + "\"}},\"verb\":{\"id\":\""
+                  + verb
+                  + "\"},\"object\":{\"objectType\":\"Activity\",\"id\":\"https://courses.example.cn/a/"
+                  + r.nextInt(5_000)
+                  + "\",\"definition\":{\"type\":\""
+                  + type
+                  + "\"}},\"result\":{\"completion\":true,\"duration\":\"PT"
+                  + (1 + r.nextInt(8))
+                  + "H\"},\"timestamp\":\""
+                  + ts
+                  + "\",\"stored\":\""
+                  + ts
+                  + "\",\"authority\":{\"objectType\":\"Agent\",\"account\":{\"homePage\":"
+                  + "\"http://127.0.0.1\",\"name\":\"bench\"}},\"version\":\"1.0.0\"}";
+          ps.setLong(1, 1_000_000_000L + i);
+          ps.setString(2, store);
+          ps.setString(3, id);
+          ps.setString(4, verb);
+          ps.setObject(5, ts.atOffset(java.time.ZoneOffset.UTC));
+          ps.setObject(6, ts.atOffset(java.time.ZoneOffset.UTC));
+          ps.setString(7, payload);
+          ps.addBatch();
+          if (i % 1000 == 999) {
+            ps.executeBatch();
+          }
+          if (i % 100_000 == 99_999) {
+            c.commit();
+          }
+        }
+        ps.executeBatch();
+        c.commit();
+      }
+      double loadSecs = (System.nanoTime() - t0) / 1e9;
+      // the store's people, as live ingestion would have created them (not timed)
+      try (java.sql.PreparedStatement person =
+              c.prepareStatement("insert into person (id, store_id, created_at) values (?, ?, ?)");
+          java.sql.PreparedStatement identity =
+              c.prepareStatement(
+                  "insert into person_identity (store_id, ifi, person_id, created_at)"
+                      + " values (?, ?, ?, ?)")) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        for (int i = 0; i < 20_000; i++) {
+          String ifi = "account:https://moodle.example.cn|t" + i;
+          String id =
+              UUID.nameUUIDFromBytes(
+                      ("person|" + store + "|" + ifi).getBytes(StandardCharsets.UTF_8))
+                  .toString();
+          person.setString(1, id);
+          person.setString(2, store);
+          person.setObject(3, now);
+          person.addBatch();
+          identity.setString(1, store);
+          identity.setString(2, ifi);
+          identity.setString(3, id);
+          identity.setObject(4, now);
+          identity.addBatch();
+        }
+        person.executeBatch();
+        identity.executeBatch();
+        c.commit();
+      }
+      System.out.printf(
+          "| baseline: raw JDBC batch insert of the statements, %s | %,d statements | %.1f s | %,.0f"
+              + " statements/s | |%n",
+          label, n, loadSecs, n / loadSecs);
+      t0 = System.nanoTime();
+      long parsed = 0;
+      try (java.sql.PreparedStatement q =
+          c.prepareStatement(
+              "select seq, payload from xapi_statement where store_id = ? order by seq")) {
+        q.setFetchSize(2000);
+        q.setString(1, store);
+        try (java.sql.ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            parsed += json.readTree(rs.getString(2)).size();
+          }
+        }
+      }
+      c.commit();
+      double scanSecs = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(
+          "| baseline: raw JDBC read of the store in stored order, JSON parsed, %s | %,d statements |"
+              + " %.1f s | %,.0f statements/s | %d |%n",
+          label, n, scanSecs, n / scanSecs, parsed > 0 ? 0 : 1);
+    }
   }
 
   static void row(String what, int n, double secs, long lines) {

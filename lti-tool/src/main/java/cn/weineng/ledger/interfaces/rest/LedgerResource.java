@@ -279,7 +279,11 @@ public class LedgerResource implements LedgerApi {
   public Response rebuildLedger(String storeId) {
     cn.weineng.ledger.application.LedgerRebuild.Result r = rebuild.rebuild(storeId);
     return Response.ok(
-            new LedgerRebuild().storeId(r.storeId()).statements(r.statements()).lines(r.lines()))
+            new LedgerRebuild()
+                .storeId(r.storeId())
+                .statements(r.statements())
+                .lines(r.lines())
+                .millis(r.millis()))
         .build();
   }
 }

@@ -387,18 +387,21 @@ public class DefaultStatementService implements StatementService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<cn.weineng.xapi.application.StoredStatement> readInStoredOrder(
       String storeId, long afterSeq, int limit) {
-    return em
-        .createQuery(
-            "select s from StatementEntity s where s.storeId = :store and s.voided = false"
-                + " and s.seq > :after order by s.seq asc",
-            StatementEntity.class)
-        .setParameter("store", storeId)
-        .setParameter("after", afterSeq)
-        .setMaxResults(limit)
-        .getResultList()
-        .stream()
-        .map(e -> StatementView.of(read(e.payload()), e.seq()))
-        .toList();
+    // the storage position and the statement only: no entity to manage, one JSON parse each
+    List<Object[]> rows =
+        em.createQuery(
+                "select s.seq, s.payload from StatementEntity s where s.storeId = :store"
+                    + " and s.voided = false and s.seq > :after order by s.seq asc",
+                Object[].class)
+            .setParameter("store", storeId)
+            .setParameter("after", afterSeq)
+            .setMaxResults(limit)
+            .getResultList();
+    List<cn.weineng.xapi.application.StoredStatement> out = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      out.add(StatementView.of(read((String) r[1]), ((Number) r[0]).longValue()));
+    }
+    return out;
   }
 
   private static JsonNode read(String payload) {

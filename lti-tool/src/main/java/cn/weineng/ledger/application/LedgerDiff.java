@@ -1,9 +1,9 @@
 package cn.weineng.ledger.application;
 
 import cn.weineng.ledger.domain.CatalogueCourse;
-import cn.weineng.lti.domain.Person;
-import cn.weineng.lti.domain.PersonIdentity;
 import cn.weineng.lti.domain.Problem;
+import cn.weineng.people.domain.Person;
+import cn.weineng.people.domain.PersonIdentity;
 import cn.weineng.policy.api.Credit;
 import cn.weineng.policy.api.EvaluationContext;
 import cn.weineng.policy.api.LearnerFacts;

@@ -2,7 +2,7 @@ package cn.weineng.ledger.application;
 
 import cn.weineng.ledger.domain.CatalogueCourse;
 import cn.weineng.ledger.domain.LedgerEntry;
-import cn.weineng.lti.application.PersonDirectory;
+import cn.weineng.people.application.PersonDirectory;
 import cn.weineng.policy.api.Credit;
 import cn.weineng.policy.api.LearningActivity;
 import cn.weineng.xapi.application.StatementsStored;

@@ -1,9 +1,9 @@
 package cn.weineng.organisation.application;
 
-import cn.weineng.lti.domain.Person;
 import cn.weineng.organisation.domain.OrgGroup;
 import cn.weineng.organisation.domain.OrgUnit;
 import cn.weineng.organisation.domain.Roles;
+import cn.weineng.people.domain.Person;
 import cn.weineng.policy.api.OrganisationFacts;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package cn.weineng.organisation.application;
 
-import cn.weineng.lti.domain.Person;
 import cn.weineng.lti.domain.Problem;
 import cn.weineng.organisation.domain.OrgGroup;
 import cn.weineng.organisation.domain.OrgUnit;
 import cn.weineng.organisation.domain.RegionCodes;
 import cn.weineng.organisation.domain.Roles;
+import cn.weineng.people.domain.Person;
 import cn.weineng.xapi.application.StoreService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,8 +2,8 @@ package cn.weineng.organisation.application;
 
 import cn.weineng.ledger.application.PolicyRegistry;
 import cn.weineng.ledger.application.StandingService;
-import cn.weineng.lti.domain.Person;
 import cn.weineng.organisation.domain.OrgUnit;
+import cn.weineng.people.domain.Person;
 import cn.weineng.policy.api.EvaluationContext;
 import cn.weineng.policy.api.OrganisationStanding;
 import cn.weineng.policy.api.Standing;

@@ -1,9 +1,6 @@
 package cn.weineng.organisation.application;
 
 import cn.weineng.ledger.application.PolicyRegistry;
-import cn.weineng.lti.application.PersonDirectory;
-import cn.weineng.lti.domain.Person;
-import cn.weineng.lti.domain.PersonIdentity;
 import cn.weineng.lti.domain.Problem;
 import cn.weineng.lti.infrastructure.InsertIfAbsent;
 import cn.weineng.organisation.domain.Csv;
@@ -11,6 +8,9 @@ import cn.weineng.organisation.domain.OrgGroup;
 import cn.weineng.organisation.domain.OrgUnit;
 import cn.weineng.organisation.domain.Roles;
 import cn.weineng.people.application.Linking;
+import cn.weineng.people.application.PersonDirectory;
+import cn.weineng.people.domain.Person;
+import cn.weineng.people.domain.PersonIdentity;
 import cn.weineng.policy.api.EvaluationContext;
 import cn.weineng.policy.api.OrganisationFacts;
 import cn.weineng.policy.api.OrganisationStanding;

@@ -1,7 +1,7 @@
 package cn.weineng.people.application;
 
-import cn.weineng.lti.domain.Person;
 import cn.weineng.lti.domain.Problem;
+import cn.weineng.people.domain.Person;
 import cn.weineng.xapi.domain.AgentIdentifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,10 +1,9 @@
 package cn.weineng.people.application;
 
-import cn.weineng.lti.application.PersonDirectory;
-import cn.weineng.lti.domain.Person;
-import cn.weineng.lti.domain.PersonIdentity;
 import cn.weineng.lti.domain.Problem;
 import cn.weineng.lti.infrastructure.InsertIfAbsent;
+import cn.weineng.people.domain.Person;
+import cn.weineng.people.domain.PersonIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,9 +1,9 @@
 package cn.weineng.lti.interfaces.lti;
 
 import cn.weineng.lti.application.Launch;
-import cn.weineng.lti.application.Progress;
 import cn.weineng.lti.domain.LtiClaims;
 import cn.weineng.policy.api.Requirement;
+import cn.weineng.reports.application.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.text.MessageFormat;
 import java.util.Locale;

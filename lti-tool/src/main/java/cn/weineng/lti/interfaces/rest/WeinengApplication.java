@@ -2,6 +2,7 @@ package cn.weineng.lti.interfaces.rest;
 
 import cn.weineng.lti.interfaces.lti.LtiLaunchExceptionMapper;
 import cn.weineng.lti.interfaces.lti.LtiResource;
+import cn.weineng.reports.interfaces.rest.ProgressResource;
 import cn.weineng.xapi.interfaces.rest.AboutResource;
 import cn.weineng.xapi.interfaces.rest.AlternateRequestSyntaxFilter;
 import cn.weineng.xapi.interfaces.rest.StatementsResource;

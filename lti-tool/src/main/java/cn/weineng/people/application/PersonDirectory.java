@@ -1,7 +1,7 @@
-package cn.weineng.lti.application;
+package cn.weineng.people.application;
 
-import cn.weineng.lti.domain.PersonIdentity;
 import cn.weineng.lti.infrastructure.InsertIfAbsent;
+import cn.weineng.people.domain.PersonIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

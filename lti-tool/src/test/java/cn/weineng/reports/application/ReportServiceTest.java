@@ -1,4 +1,4 @@
-package cn.weineng.lti.application;
+package cn.weineng.reports.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,15 @@
-package cn.weineng.lti.interfaces.rest;
+package cn.weineng.reports.interfaces.rest;
 
 import cn.weineng.api.server.ProgressApi;
 import cn.weineng.api.server.model.BucketHours;
 import cn.weineng.api.server.model.Course;
 import cn.weineng.api.server.model.LearnerProgress;
 import cn.weineng.api.server.model.PolicyReason;
-import cn.weineng.lti.application.Progress;
-import cn.weineng.lti.application.ProgressService;
-import cn.weineng.lti.application.ReportService;
+import cn.weineng.lti.interfaces.rest.AdminApi;
+import cn.weineng.lti.interfaces.rest.Locales;
+import cn.weineng.reports.application.Progress;
+import cn.weineng.reports.application.ProgressService;
+import cn.weineng.reports.application.ReportService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;

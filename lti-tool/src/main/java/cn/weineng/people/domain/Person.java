@@ -1,4 +1,4 @@
-package cn.weineng.lti.domain;
+package cn.weineng.people.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

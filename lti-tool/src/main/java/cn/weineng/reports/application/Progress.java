@@ -1,4 +1,4 @@
-package cn.weineng.lti.application;
+package cn.weineng.reports.application;
 
 import cn.weineng.policy.api.Standing;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package cn.weineng.lti.application;
+package cn.weineng.reports.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

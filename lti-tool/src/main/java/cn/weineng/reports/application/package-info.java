@@ -1,0 +1,2 @@
+/** Progress under a policy and the CSV course report. */
+package cn.weineng.reports.application;

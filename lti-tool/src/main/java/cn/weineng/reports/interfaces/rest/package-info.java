@@ -1,0 +1,2 @@
+/** The reports part of the REST API (generated interface {@code ProgressApi}). */
+package cn.weineng.reports.interfaces.rest;

@@ -1,0 +1,2 @@
+/** Reports: learners' progress for the launch page, course reports as CSV. */
+package cn.weineng.reports;

@@ -243,4 +243,50 @@ class OrganisationIT {
     HttpResponse<String> r = api.xapi("POST", "statements", vendor, "1.0.3", statement);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
   }
+
+  @Test
+  void aJointClassIsRunByOneSchoolWithTeachersFromTwo() throws Exception {
+    String csv =
+        "county,school,name,subject,class,class_school\n"
+            + "长岭县,长岭县第一中学,甲,语文,联片一班,长岭县第二中学\n"
+            + "长岭县,长岭县第二中学,乙,数学,联片一班,\n"
+            + "长岭县,长岭县第二中学,丙,英语,联片一班,长岭县第二中学\n";
+    HttpResponse<String> r = roster(city.getId(), csv, "cn-jl-fuyu-2020");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    OrgUnit county =
+        api.organisations.listUnits(store, city.getId()).stream()
+            .filter(u -> u.getName().equals("长岭县"))
+            .findFirst()
+            .orElseThrow();
+    OrgUnit second =
+        api.organisations.listUnits(store, county.getId()).stream()
+            .filter(u -> u.getName().equals("长岭县第二中学"))
+            .findFirst()
+            .orElseThrow();
+    OrgUnit first =
+        api.organisations.listUnits(store, county.getId()).stream()
+            .filter(u -> u.getName().equals("长岭县第一中学"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(api.organisations.listGroups(first.getId())).isEmpty();
+    OrgGroup joint = api.organisations.listGroups(second.getId()).get(0);
+    assertThat(joint.getName()).isEqualTo("联片一班");
+    assertThat(api.organisations.listMembers(joint.getId())).hasSize(3);
+    RequirementResult size =
+        api
+            .organisations
+            .getUnitStanding(county.getId(), "cn-jl-fuyu-2020", null)
+            .getRequirements()
+            .stream()
+            .filter(x -> x.getKey().equals("organisation.class.maxSize"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(size.getFigures()).containsEntry("actual", 3).containsEntry("schools", 2);
+
+    HttpResponse<String> unknown =
+        roster(
+            city.getId(), "county,school,name,class,class_school\n长岭县,长岭县第一中学,丁,二班,不存在中学\n", null);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("row 2, column class_school");
+  }
 }

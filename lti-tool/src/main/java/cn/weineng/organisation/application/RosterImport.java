@@ -54,6 +54,8 @@ public class RosterImport {
           "subject", List.of("subject", "学科", "任教学科"),
           "class", List.of("class", "班级"),
           "workshop", List.of("workshop", "工作坊"),
+          "class_school", List.of("class_school", "班级学校", "组班学校"),
+          "workshop_school", List.of("workshop_school", "工作坊学校"),
           "role", List.of("role", "角色"),
           "teacher_id", List.of("teacher_id", "工号", "教师编号"),
           "lms_issuer", List.of("lms_issuer", "平台", "平台地址"),
@@ -117,8 +119,28 @@ public class RosterImport {
       rows.add(new Row(i + 1, values));
     }
     List<Problem.FieldError> errors = new ArrayList<>();
+    Set<String> schoolsNamed = new java.util.HashSet<>();
+    rows.forEach(r -> schoolsNamed.add(r.get("school")));
+    organisations.schoolsUnder(root).forEach(u -> schoolsNamed.add(u.name()));
     for (Row row : rows) {
       check(row, root, errors);
+      for (String kind : List.of("class", "workshop")) {
+        String runner = row.get(kind + "_school");
+        if (runner != null && row.get(kind) == null) {
+          errors.add(
+              new Problem.FieldError(
+                  "row " + row.number() + ", column " + kind + "_school",
+                  "names the school running the " + kind + ", but the row names no " + kind));
+        } else if (runner != null && !schoolsNamed.contains(runner)) {
+          errors.add(
+              new Problem.FieldError(
+                  "row " + row.number() + ", column " + kind + "_school",
+                  "'"
+                      + runner
+                      + "' is neither a school of this roster nor one under "
+                      + root.name()));
+        }
+      }
     }
     if (!errors.isEmpty()) {
       throw refused(errors);
@@ -126,6 +148,10 @@ public class RosterImport {
 
     // write, then judge the organisation rules; a refusal rolls the whole import back
     int[] created = new int[4];
+    // every school first, so that a joint class can name a school of a later row
+    for (Row row : rows) {
+      school(row, root, created);
+    }
     for (Row row : rows) {
       write(row, root, created);
     }
@@ -321,9 +347,25 @@ public class RosterImport {
         if (name == null) {
           continue;
         }
-        OrgGroup g = organisations.group(school.id(), kind, name);
+        // a joint class or workshop (联片组班) is run by the school the row names for it
+        OrgUnit runner = school;
+        if (row.get(kind + "_school") != null && !row.get(kind + "_school").equals(school.name())) {
+          runner =
+              organisations.schoolsUnder(root).stream()
+                  .filter(u -> u.name().equals(row.get(kind + "_school")))
+                  .findFirst()
+                  .orElse(null);
+          if (runner == null) {
+            throw refused(
+                List.of(
+                    new Problem.FieldError(
+                        "row " + row.number() + ", column " + kind + "_school",
+                        "names a school Weineng could not find under " + root.name())));
+          }
+        }
+        OrgGroup g = organisations.group(runner.id(), kind, name);
         if (g == null) {
-          g = organisations.createGroupInTx(school.id(), kind, name);
+          g = organisations.createGroupInTx(runner.id(), kind, name);
           created[2]++;
         }
         if (organisations.addMemberInTx(g.id(), person.id(), role)) {

@@ -108,6 +108,18 @@ class OrganisationIT {
         .as("nothing imported")
         .noneMatch(u -> u.getName().equals("宁江区"));
 
+    // an ID number given as the teacher id is refused too (11010519491231002X has a valid check
+    // character)
+    HttpResponse<String> asId =
+        roster(
+            city.getId(),
+            "county,school,name,teacher_id\n宁江区,松原市第二中学,王芳,11010519491231002X\n",
+            null);
+    assertThat(asId.statusCode()).isEqualTo(400);
+    assertThat(asId.body())
+        .contains("row 2, column teacher_id")
+        .doesNotContain("11010519491231002X");
+
     HttpResponse<String> id =
         roster(city.getId(), "学校,姓名,身份证号码\r\n扶余市第二中学,王芳,220781199001011234\r\n", null);
     assertThat(id.statusCode()).isEqualTo(400);

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class ActivityFacts {
 
-  /** Weineng's xAPI profile namespace; see docs/xapi-profile.md. */
+  /** Weineng's xAPI profile namespace; see docs/xapi-vocabulary.md. */
   public static final String PROFILE = "https://w3id.org/weineng/xapi";
 
   public static final String ACTIVITY_TYPES = PROFILE + "/activity-types/";

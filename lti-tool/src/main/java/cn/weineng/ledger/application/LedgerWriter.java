@@ -248,7 +248,7 @@ public class LedgerWriter {
                 max,
                 s.timestamp().atOffset(ZoneOffset.UTC),
                 now)
-            .fromStatement(storeId, s.statementId()));
+            .fromStatement(storeId, s.statementId(), s.actorIfi()));
   }
 
   /** The catalogue entry of an activity in a store, if the institute lists it. */

@@ -57,7 +57,8 @@ public class ProfileRule implements StatementRule {
                   + ": one of the profile's activity types, e.g. "
                   + ActivityFacts.ACTIVITY_TYPES
                   + "online-course"));
-    } else if (ActivityFacts.kindOf(type) == null) {
+    } else if (!type.startsWith(ActivityFacts.ACTIVITY_TYPES)
+        || ActivityFacts.kindOf(type) == null) {
       out.add(
           new Violation(
               path + ".object.definition.type",

@@ -56,6 +56,9 @@ public class AssessmentScoreEntity {
   @Column(name = "statement_id")
   private String statementId;
 
+  @Column(name = "actor_ifi")
+  private String actorIfi;
+
   protected AssessmentScoreEntity() {}
 
   public AssessmentScoreEntity(
@@ -78,9 +81,10 @@ public class AssessmentScoreEntity {
   }
 
   /** A score derived from a statement: voided with it, rebuilt with the ledger. */
-  public AssessmentScoreEntity fromStatement(String storeId, String statementId) {
+  public AssessmentScoreEntity fromStatement(String storeId, String statementId, String actorIfi) {
     this.storeId = storeId;
     this.statementId = statementId;
+    this.actorIfi = actorIfi;
     return this;
   }
 

@@ -21,8 +21,8 @@ import java.util.Map;
  * @param targetLinkUri the target link URI
  * @param productFamily the tool_platform product family code (e.g. moodle), or null
  * @param custom custom parameters
- * @param personSourcedId the institute's id of the person: {@code lis.person_sourcedid}, or the
- *     custom parameter {@code weineng_teacher_id}; null when neither is sent
+ * @param personSourcedId the institute's id of the person: {@code lis.person_sourcedid}; null when
+ *     not sent
  */
 public record Launch(
     String platformId,

@@ -132,6 +132,11 @@ public class LaunchRecorder {
       return personId;
     }
     String holder = holders.get(0).id();
+    Person me = em.find(Person.class, personId);
+    if (!holder.equals(personId) && me.externalId() != null) {
+      // the account already belongs to another of the institute's teachers: only an admin moves it
+      return personId;
+    }
     if (!holder.equals(personId)) {
       linking.linkInTx(holder, ifi);
     }

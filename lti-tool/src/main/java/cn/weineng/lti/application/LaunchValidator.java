@@ -142,12 +142,15 @@ public class LaunchValidator {
       customClaim.forEach((k, v) -> custom.put(k, String.valueOf(v)));
     }
     Map<String, Object> lis = object(claims, LtiClaims.PREFIX + "lis");
+    // only the platform's own claim: a custom parameter can be set by anyone who edits a course
     String sourced =
         lis != null && lis.get("person_sourcedid") instanceof String ps && !ps.isBlank()
             ? ps.trim()
-            : custom.get("weineng_teacher_id");
-    if (sourced != null && !sourced.matches("[A-Za-z0-9._-]{1,100}")) {
-      sourced = null; // not an id Weineng keeps; the launch goes on without linking
+            : null;
+    if (sourced != null
+        && (!sourced.matches("[A-Za-z0-9._-]{1,100}")
+            || cn.weineng.people.domain.IdNumbers.looksLikeOne(sourced))) {
+      sourced = null; // not an id Weineng keeps (never an ID number); the launch goes on unlinked
     }
     return new Launch(
         platform.id(),

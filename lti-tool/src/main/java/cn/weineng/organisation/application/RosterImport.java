@@ -261,7 +261,14 @@ public class RosterImport {
     if (row.get("email") != null && !row.get("email").matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       errors.add(new Problem.FieldError(where + "email", "is not an email address"));
     }
-    if (row.get("teacher_id") != null && !row.get("teacher_id").matches("[A-Za-z0-9._-]{1,100}")) {
+    if (row.get("teacher_id") != null
+        && cn.weineng.people.domain.IdNumbers.looksLikeOne(row.get("teacher_id"))) {
+      errors.add(
+          new Problem.FieldError(
+              where + "teacher_id",
+              "looks like a 身份证号; Weineng does not collect ID numbers: give the institute's own teacher id"));
+    } else if (row.get("teacher_id") != null
+        && !row.get("teacher_id").matches("[A-Za-z0-9._-]{1,100}")) {
       errors.add(
           new Problem.FieldError(
               where + "teacher_id", "must be letters, digits, '.', '_' or '-' (at most 100)"));

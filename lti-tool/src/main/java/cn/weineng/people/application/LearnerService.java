@@ -66,6 +66,9 @@ public class LearnerService {
     if (stores.list().stream().noneMatch(x -> x.id().equals(store))) {
       throw invalid("storeId", "no store '" + store + "' exists");
     }
+    if (cn.weineng.people.domain.IdNumbers.looksLikeOne(externalId)) {
+      throw invalid("externalId", "looks like a 身份证号; Weineng does not collect ID numbers");
+    }
     if (externalId != null
         && !em.createQuery(
                 "select p from Person p where p.storeId = :store and p.externalId = :ext",
@@ -75,7 +78,7 @@ public class LearnerService {
             .getResultList()
             .isEmpty()) {
       throw new Problem(
-          409, "conflict", "Conflict", "a learner with externalId " + externalId + " exists");
+          409, "conflict", "Conflict", "another learner of the store has this externalId");
     }
     Person p =
         new Person(

@@ -108,6 +108,13 @@ public class Linking {
 
   private void moveLines(String store, String ifi, String to) {
     em.createQuery(
+            "update AssessmentScoreEntity s set s.personId = :to where s.storeId = :store"
+                + " and s.actorIfi = :ifi")
+        .setParameter("to", to)
+        .setParameter("store", store)
+        .setParameter("ifi", ifi)
+        .executeUpdate();
+    em.createQuery(
             "update LedgerEntry e set e.personId = :to where e.storeId = :store and e.actorIfi = :ifi")
         .setParameter("to", to)
         .setParameter("store", store)

@@ -102,23 +102,26 @@ public final class ActivityFacts {
             });
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   /** The profile's topics extension: a JSON array of strings, or one string. */
   static Set<String> topics(StoredStatement s) {
     Optional<String> raw = s.extension(EXT_TOPICS);
     if (raw.isEmpty()) {
       return Set.of();
     }
-    String v = raw.get().trim();
     Set<String> out = new LinkedHashSet<>();
+    String v = raw.get().trim();
     if (v.startsWith("[")) {
-      for (String part : v.substring(1, Math.max(1, v.length() - 1)).split(",")) {
-        String t = part.trim();
-        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-          t = t.substring(1, t.length() - 1);
+      try {
+        for (com.fasterxml.jackson.databind.JsonNode t : JSON.readTree(v)) {
+          if (t.isTextual() && !t.asText().isBlank() && t.asText().length() <= 100) {
+            out.add(t.asText().trim());
+          }
         }
-        if (!t.isEmpty() && t.length() <= 100) {
-          out.add(t);
-        }
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return Set.of(); // the LRS stored valid JSON; a value that is not is not a topic list
       }
     } else if (!v.isEmpty() && v.length() <= 100) {
       out.add(v);

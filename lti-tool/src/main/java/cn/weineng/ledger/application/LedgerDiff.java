@@ -12,8 +12,8 @@ import cn.weineng.policy.api.LedgerLine;
 import cn.weineng.policy.api.RegionPolicy;
 import cn.weineng.policy.api.Requirement;
 import cn.weineng.policy.api.Standing;
+import cn.weineng.xapi.application.CredentialService;
 import cn.weineng.xapi.application.StatementService;
-import cn.weineng.xapi.application.StoreService;
 import cn.weineng.xapi.application.StoredStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +43,7 @@ public class LedgerDiff {
   EntityManager em;
 
   @Inject StatementService statements;
-  @Inject StoreService stores;
+  @Inject CredentialService credentials;
   @Inject PolicyRegistry policies;
   @Inject LedgerWriter writer;
   @Inject StandingService standings;
@@ -68,7 +68,7 @@ public class LedgerDiff {
       String candidatePolicyId,
       Map<String, String> settings,
       Instant asOf) {
-    if (stores.list().stream().noneMatch(s -> s.id().equals(storeId))) {
+    if (!credentials.storeExists(storeId)) {
       throw Problem.notFound("store", storeId);
     }
     PolicyRegistry.Installed live = policies.require(livePolicyId);

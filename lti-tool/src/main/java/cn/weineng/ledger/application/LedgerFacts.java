@@ -5,7 +5,7 @@ import cn.weineng.ledger.domain.CatalogueCourse;
 import cn.weineng.ledger.domain.CourseChoiceEntity;
 import cn.weineng.lti.domain.Problem;
 import cn.weineng.people.domain.Person;
-import cn.weineng.xapi.application.StoreService;
+import cn.weineng.xapi.application.CredentialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,7 +28,7 @@ public class LedgerFacts {
   @PersistenceContext(unitName = "weineng")
   EntityManager em;
 
-  @Inject StoreService stores;
+  @Inject CredentialService credentials;
 
   // ---- catalogue
 
@@ -201,7 +201,7 @@ public class LedgerFacts {
   }
 
   private void requireStore(String storeId, String field) {
-    if (stores.list().stream().noneMatch(s -> s.id().equals(storeId))) {
+    if (!credentials.storeExists(storeId)) {
       throw invalid(field, "no store '" + storeId + "' exists");
     }
   }

@@ -3,8 +3,8 @@ package cn.weineng.ledger.application;
 import cn.weineng.ledger.domain.LedgerEntry;
 import cn.weineng.lti.domain.Problem;
 import cn.weineng.lti.infrastructure.SchemaMigrator;
+import cn.weineng.xapi.application.CredentialService;
 import cn.weineng.xapi.application.StatementService;
-import cn.weineng.xapi.application.StoreService;
 import cn.weineng.xapi.application.StoredStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ public class LedgerRebuild {
   EntityManager em;
 
   @Inject StatementService statements;
-  @Inject StoreService stores;
+  @Inject CredentialService credentials;
   @Inject LedgerWriter writer;
   @Inject SchemaMigrator schema;
 
@@ -49,7 +49,7 @@ public class LedgerRebuild {
 
   @Transactional
   public Result rebuild(String storeId) {
-    if (stores.list().stream().noneMatch(s -> s.id().equals(storeId))) {
+    if (!credentials.storeExists(storeId)) {
       throw Problem.notFound("store", storeId);
     }
     long t0 = System.nanoTime();

@@ -117,13 +117,7 @@ public class LaunchRecorder {
    * person has yet becomes the launching person's.
    */
   private String linkBySourcedId(String storeId, String personId, String ifi, String sourcedId) {
-    List<Person> holders =
-        em.createQuery(
-                "select p from Person p where p.storeId = :store and p.externalId = :ext",
-                Person.class)
-            .setParameter("store", storeId)
-            .setParameter("ext", sourcedId)
-            .getResultList();
+    java.util.Optional<Person> holders = people.byExternalId(storeId, sourcedId);
     if (holders.isEmpty()) {
       Person me = em.find(Person.class, personId);
       if (me.externalId() == null) {
@@ -131,7 +125,7 @@ public class LaunchRecorder {
       }
       return personId;
     }
-    String holder = holders.get(0).id();
+    String holder = holders.get().id();
     Person me = em.find(Person.class, personId);
     if (!holder.equals(personId) && me.externalId() != null) {
       // the account already belongs to another of the institute's teachers: only an admin moves it

@@ -6,7 +6,7 @@ import cn.weineng.organisation.domain.OrgUnit;
 import cn.weineng.organisation.domain.RegionCodes;
 import cn.weineng.organisation.domain.Roles;
 import cn.weineng.people.domain.Person;
-import cn.weineng.xapi.application.StoreService;
+import cn.weineng.xapi.application.CredentialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,7 +30,7 @@ public class OrganisationService {
   @PersistenceContext(unitName = "weineng")
   EntityManager em;
 
-  @Inject StoreService stores;
+  @Inject CredentialService credentials;
 
   /** A member of a group with a role. */
   public record Member(String personId, String role) {}
@@ -42,7 +42,7 @@ public class OrganisationService {
   public OrgUnit createUnitInTx(
       String storeId, String kind, String name, String code, String parentId) {
     String store = storeId == null ? "default" : storeId;
-    if (stores.list().stream().noneMatch(s -> s.id().equals(store))) {
+    if (!credentials.storeExists(store)) {
       throw invalid("storeId", "no store '" + store + "' exists");
     }
     if (OrgUnit.rank(kind) < 0) {

@@ -70,6 +70,7 @@ public class RosterImport {
 
   @Inject OrganisationService organisations;
   @Inject Linking linking;
+  @Inject PersonDirectory directory;
   @Inject InsertIfAbsent inserts;
   @Inject PolicyRegistry policies;
 
@@ -421,15 +422,9 @@ public class RosterImport {
 
   private Person findPerson(String store, String teacherId, Set<String> ifis) {
     if (teacherId != null) {
-      List<Person> byId =
-          em.createQuery(
-                  "select p from Person p where p.storeId = :store and p.externalId = :ext",
-                  Person.class)
-              .setParameter("store", store)
-              .setParameter("ext", teacherId)
-              .getResultList();
-      if (!byId.isEmpty()) {
-        return byId.get(0);
+      java.util.Optional<Person> byId = directory.byExternalId(store, teacherId);
+      if (byId.isPresent()) {
+        return byId.get();
       }
     }
     for (String ifi : ifis) {

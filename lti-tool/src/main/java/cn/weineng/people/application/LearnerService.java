@@ -19,7 +19,8 @@ public class LearnerService {
   @PersistenceContext(unitName = "weineng")
   EntityManager em;
 
-  @jakarta.inject.Inject cn.weineng.xapi.application.StoreService stores;
+  @jakarta.inject.Inject cn.weineng.xapi.application.CredentialService credentials;
+  @jakarta.inject.Inject PersonDirectory directory;
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Person find(String personId) {
@@ -63,20 +64,13 @@ public class LearnerService {
       String segment,
       String subject) {
     String store = storeId == null ? "default" : storeId;
-    if (stores.list().stream().noneMatch(x -> x.id().equals(store))) {
+    if (!credentials.storeExists(store)) {
       throw invalid("storeId", "no store '" + store + "' exists");
     }
     if (cn.weineng.people.domain.IdNumbers.looksLikeOne(externalId)) {
       throw invalid("externalId", "looks like a 身份证号; Weineng does not collect ID numbers");
     }
-    if (externalId != null
-        && !em.createQuery(
-                "select p from Person p where p.storeId = :store and p.externalId = :ext",
-                Person.class)
-            .setParameter("store", store)
-            .setParameter("ext", externalId)
-            .getResultList()
-            .isEmpty()) {
+    if (externalId != null && directory.byExternalId(store, externalId).isPresent()) {
       throw new Problem(
           409, "conflict", "Conflict", "another learner of the store has this externalId");
     }

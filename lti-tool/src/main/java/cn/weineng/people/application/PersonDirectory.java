@@ -37,6 +37,17 @@ public class PersonDirectory {
         .toString();
   }
 
+  /** The person the institute knows by its own id (工号) in the store. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.Optional<cn.weineng.people.domain.Person> byExternalId(
+      String storeId, String externalId) {
+    return em.createNamedQuery("Person.byExternalId", cn.weineng.people.domain.Person.class)
+        .setParameter("store", storeId)
+        .setParameter("ext", externalId)
+        .getResultStream()
+        .findFirst();
+  }
+
   /** The id of the person known by {@code ifi} in the store. */
   @Transactional(Transactional.TxType.MANDATORY)
   public String resolve(String storeId, String ifi) {

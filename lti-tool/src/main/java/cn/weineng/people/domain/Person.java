@@ -12,6 +12,9 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "person")
+@jakarta.persistence.NamedQuery(
+    name = "Person.byExternalId",
+    query = "select p from Person p where p.storeId = :store and p.externalId = :ext")
 public class Person {
 
   @Id

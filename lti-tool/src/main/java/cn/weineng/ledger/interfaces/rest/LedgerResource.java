@@ -140,7 +140,7 @@ public class LedgerResource implements LedgerApi {
   }
 
   private static double hours(long seconds) {
-    return Math.floor(seconds / 36.0) / 100.0;
+    return cn.weineng.policy.api.rules.Figures.hours(seconds).doubleValue();
   }
 
   @Override

@@ -34,10 +34,10 @@ public final class OrganisationStanding {
   }
 
   /** Builds an {@link OrganisationStanding}. */
-  public static class Builder {
+  public static final class Builder {
     private final List<Requirement> requirements = new ArrayList<>();
 
-    protected Builder() {}
+    private Builder() {}
 
     public Builder requirement(Requirement r) {
       requirements.add(r);

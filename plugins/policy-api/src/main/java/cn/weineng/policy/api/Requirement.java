@@ -34,6 +34,15 @@ public final class Requirement {
     return new Builder(key, met);
   }
 
+  /** A builder holding this requirement's key, verdict, scope and figures, to change its reason. */
+  public Builder toBuilder() {
+    Builder b = new Builder(key, met);
+    b.scope = scope;
+    b.figures.putAll(figures);
+    b.reason = reason;
+    return b;
+  }
+
   public String key() {
     return key;
   }

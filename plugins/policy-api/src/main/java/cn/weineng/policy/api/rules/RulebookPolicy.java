@@ -409,19 +409,16 @@ public class RulebookPolicy implements RegionPolicy {
     if (totalMin != null) {
       long need = Figures.seconds(totalMin);
       boolean met = total >= need;
-      Requirement.Builder b =
+      String key = met ? "hours.total.met" : "hours.total.unmet";
+      String have = plainHours(total);
+      String toGo = plainHours(Math.max(0, need - total));
+      reqs.add(
           Requirement.builder("hours.total.min", met)
               .figure("actual", hours(total))
               .figure("required", totalMin)
-              .figure("unit", "h");
-      reqs.add(
-          relabel(
-              b.reason(Text.of("", "")).build(),
-              met ? "hours.total.met" : "hours.total.unmet",
-              w.name(),
-              plainHours(total),
-              plain(totalMin),
-              plainHours(Math.max(0, need - total))));
+              .figure("unit", "h")
+              .reason(bilingualAt(1, key, w.name()::in, have, plain(totalMin), toGo))
+              .build());
     }
     for (Map.Entry<String, BigDecimal> e : bucketMin.entrySet()) {
       long have = byBucket.get(e.getKey());
@@ -969,29 +966,6 @@ public class RulebookPolicy implements RegionPolicy {
     return M.text(key, args);
   }
 
-  /** Rebuilds a total-hours requirement's reason with the cycle's name in each language. */
-  private static Requirement relabel(
-      Requirement r, String key, Text cycle, String have, String need, String toGo) {
-    Requirement.Builder b = Requirement.builder(r.key(), r.met());
-    r.scope().ifPresent(b::scope);
-    r.figures()
-        .forEach(
-            (k, v) -> {
-              if (v instanceof BigDecimal bd) {
-                b.figure(k, bd);
-              } else if (v instanceof String s) {
-                b.figure(k, s);
-              }
-            });
-    return b.reason(
-            Text.of(
-                M.text(key, have, cycle.in(java.util.Locale.SIMPLIFIED_CHINESE), need, toGo)
-                    .in(java.util.Locale.SIMPLIFIED_CHINESE),
-                M.text(key, have, cycle.in(java.util.Locale.ENGLISH), need, toGo)
-                    .in(java.util.Locale.ENGLISH)))
-        .build();
-  }
-
   /** The same requirement with its English reason starting with a capital letter. */
   static Requirement capitalised(Requirement r) {
     String en = r.reason().byLanguage().get(Text.EN);
@@ -1001,22 +975,7 @@ public class RulebookPolicy implements RegionPolicy {
     }
     Map<String, String> langs = new LinkedHashMap<>(r.reason().byLanguage());
     langs.put(Text.EN, cap);
-    Requirement.Builder b = Requirement.builder(r.key(), r.met());
-    r.scope().ifPresent(b::scope);
-    r.figures()
-        .forEach(
-            (k, v) -> {
-              if (v instanceof BigDecimal bd) {
-                b.figure(k, bd);
-              } else if (v instanceof Boolean bo) {
-                b.figure(k, bo);
-              } else if (v instanceof List<?> l) {
-                b.figure(k, l.stream().map(String::valueOf).toList());
-              } else {
-                b.figure(k, String.valueOf(v));
-              }
-            });
-    return b.reason(Text.of(langs)).build();
+    return r.toBuilder().reason(Text.of(langs)).build();
   }
 
   // ---- organisation ---------------------------------------------------------------------------
@@ -1025,24 +984,13 @@ public class RulebookPolicy implements RegionPolicy {
   public OrganisationStanding evaluateOrganisation(
       OrganisationFacts org, EvaluationContext context) {
     OrganisationStanding.Builder built = OrganisationStanding.builder();
-    OrganisationStanding.Builder out =
-        new OrganisationStanding.Builder() {
-          @Override
-          public OrganisationStanding.Builder requirement(Requirement r) {
-            return built.requirement(capitalised(r));
-          }
-
-          @Override
-          public OrganisationStanding build() {
-            return built.build();
-          }
-        };
+    java.util.function.Consumer<Requirement> out = r -> built.requirement(capitalised(r));
     for (OrganisationFacts.School school : org.schools()) {
       List<OrganisationFacts.Group> workshops = new ArrayList<>();
       for (OrganisationFacts.Group g : school.groups()) {
         if (g.kind().equals("class") && classMax != null) {
           boolean met = g.teacherCount() <= classMax;
-          out.requirement(
+          out.accept(
               Requirement.builder("organisation.class.maxSize", met)
                   .scope(g.groupId())
                   .figure("actual", g.teacherCount())
@@ -1062,7 +1010,7 @@ public class RulebookPolicy implements RegionPolicy {
       }
       if (workshopMax != null) {
         boolean met = workshops.size() <= workshopMax;
-        out.requirement(
+        out.accept(
             Requirement.builder("organisation.workshop.maxPerSchool", met)
                 .scope(school.schoolId())
                 .figure("actual", workshops.size())
@@ -1081,7 +1029,7 @@ public class RulebookPolicy implements RegionPolicy {
           Set<String> groups = new java.util.TreeSet<>();
           g.teacherSubjects().forEach(s -> groups.add(groupOf(s)));
           if (groups.isEmpty()) {
-            out.requirement(
+            out.accept(
                 Requirement.builder("organisation.workshop.subjectGroup", true)
                     .scope(g.groupId())
                     .figure("groups", List.of())
@@ -1095,7 +1043,7 @@ public class RulebookPolicy implements RegionPolicy {
                 .computeIfAbsent(groups.iterator().next(), k -> new ArrayList<>())
                 .add(g.groupId());
           }
-          out.requirement(
+          out.accept(
               Requirement.builder("organisation.workshop.subjectGroup", met)
                   .scope(g.groupId())
                   .figure("groups", List.copyOf(groups))
@@ -1112,7 +1060,7 @@ public class RulebookPolicy implements RegionPolicy {
                   .filter(e -> e.getValue().size() > 1)
                   .map(Map.Entry::getKey)
                   .toList();
-          out.requirement(
+          out.accept(
               Requirement.builder("organisation.workshop.onePerGroup", doubled.isEmpty())
                   .scope(school.schoolId())
                   .figure("doubled", doubled)
@@ -1125,7 +1073,7 @@ public class RulebookPolicy implements RegionPolicy {
         }
       }
     }
-    return out.build();
+    return built.build();
   }
 
   /** The workshop group a 学科 belongs to under the policy's mapping. */

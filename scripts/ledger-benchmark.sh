@@ -65,7 +65,7 @@ rebuild_one() { # label, jdbc url (WORK stands for the server's directory), user
   local t0; t0=$(date +%s.%N)
   local out; out=$(curl -sf -m 3600 -u admin:bench-pw -X POST "http://127.0.0.1:$port/api/stores/bench/ledger/rebuild")
   local wall; wall=$(echo "$(date +%s.%N) - $t0" | bc)
-  rebuilds+=("$(python3 -c "import json,sys; d=json.loads(sys.argv[1]); w=float(sys.argv[2]); print('| rebuild through Weineng, %s | %s statements | %.1f s | %s statements/s | %s |' % (sys.argv[3], format(d['statements'], ','), w, format(int(d['statements'] / w), ','), format(d['lines'], ',')))" "$out" "$wall" "$label")")
+  rebuilds+=("$(python3 -c "import json,sys; d=json.loads(sys.argv[1]); w=float(sys.argv[2]); print('| rebuild through Weineng, %s | %s statements | %.1f s | %s statements/s | %s |' % (sys.argv[3], format(d['statements'], ','), w, format(int(d['statements'] / w), ','), format(d['activities'], ',')))" "$out" "$wall" "$label")")
   unserve
   rm -rf "$work"
 }

@@ -1,8 +1,8 @@
 package cn.weineng.ledger.application;
 
-import cn.weineng.ledger.domain.LedgerEntry;
+import cn.weineng.ledger.domain.AssessmentScoreEntity;
+import cn.weineng.ledger.domain.LedgerActivity;
 import cn.weineng.lti.domain.Problem;
-import cn.weineng.lti.infrastructure.SchemaMigrator;
 import cn.weineng.xapi.application.CredentialService;
 import cn.weineng.xapi.application.StatementService;
 import cn.weineng.xapi.application.StoredStatement;
@@ -14,16 +14,18 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Rebuilds a store's ledger from the LRS: deletes its lines (and the scores derived from
- * statements) and credits its statements again, in stored order, through the LRS's in-process
- * cursor and the live writer's own crediting path. Lines go to the database in JDBC batches, on the
- * transaction's own connection; the whole rebuild is one transaction, so readers see the old ledger
- * or the new one, never half of it.
+ * Rebuilds a store's ledger from the LRS: deletes its rows (credited activities, and the scores
+ * taken from statements) and records its statements again, in stored order, through the LRS's
+ * in-process cursor and the live writer's own crediting path. Rows go to the database in JDBC
+ * batches of multi-row inserts, on the transaction's own connection; the whole rebuild is one
+ * transaction, so readers see the old ledger or the new one, never half of it.
  */
 @ApplicationScoped
 public class LedgerRebuild {
@@ -31,7 +33,7 @@ public class LedgerRebuild {
   private static final Logger LOG = Logger.getLogger(LedgerRebuild.class.getName());
   static final int PAGE = 5000;
 
-  /** Lines per INSERT statement (multi-row VALUES), and statements per JDBC batch. */
+  /** Rows per INSERT statement (multi-row VALUES), and statements per JDBC batch. */
   static final int ROWS = 100;
 
   static final int BATCH = 10;
@@ -42,10 +44,10 @@ public class LedgerRebuild {
   @Inject StatementService statements;
   @Inject CredentialService credentials;
   @Inject LedgerWriter writer;
-  @Inject SchemaMigrator schema;
 
   /** What a rebuild read and wrote. */
-  public record Result(String storeId, long statements, long lines, long millis) {}
+  public record Result(
+      String storeId, long statements, long activities, long scores, long millis) {}
 
   @Transactional
   public Result rebuild(String storeId) {
@@ -53,40 +55,45 @@ public class LedgerRebuild {
       throw Problem.notFound("store", storeId);
     }
     long t0 = System.nanoTime();
-    em.createNamedQuery("LedgerEntry.deleteForStore")
+    em.createNamedQuery("LedgerActivity.deleteForStore")
         .setParameter("store", storeId)
         .executeUpdate();
     em.createNamedQuery("AssessmentScore.deleteDerived")
         .setParameter("store", storeId)
         .executeUpdate();
+    em.createNativeQuery("delete from ledger_rebuild_due where store_id = ?")
+        .setParameter(1, storeId)
+        .executeUpdate();
     em.flush();
     long read = 0;
-    long lines = 0;
+    long activities = 0;
     long after = 0;
     LedgerWriter.Lookups lookups = writer.remembering(storeId);
     // the persistence context's own connection: the learners it creates on the way are visible to
     // the batches, and everything commits or rolls back together
     Connection c = em.unwrap(Connection.class);
-    try (BatchSink sink = new BatchSink(c, schema.isPostgreSql())) {
+    long scores;
+    try (BatchSink sink = new BatchSink(c)) {
       while (true) {
         List<StoredStatement> page = statements.readInStoredOrder(storeId, after, PAGE);
         if (page.isEmpty()) {
           break;
         }
         // voided statements are not in the cursor; voiding ones remove nothing that is there
-        lines += writer.write(storeId, page, Set.of(), sink, lookups);
+        activities += writer.write(storeId, page, Set.of(), sink, lookups);
         read += page.size();
         after = page.get(page.size() - 1).seq();
         em.flush();
         sink.flush();
         em.clear();
       }
+      scores = sink.scores;
     } catch (SQLException e) {
       throw new IllegalStateException("the ledger rebuild of store " + storeId + " failed", e);
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     long n = read;
-    long l = lines;
+    long a = activities;
     LOG.info(
         () ->
             "ledger of store "
@@ -94,48 +101,159 @@ public class LedgerRebuild {
                 + " rebuilt: "
                 + n
                 + " statements, "
-                + l
-                + " lines, "
+                + a
+                + " credited activities, "
                 + ms
                 + " ms");
-    return new Result(storeId, read, lines, ms);
+    return new Result(storeId, read, activities, scores, ms);
   }
 
-  /** Ledger lines as JDBC batches of multi-row inserts. */
+  /** Ledger rows as JDBC batches of multi-row inserts. */
   static final class BatchSink implements LedgerWriter.Sink, AutoCloseable {
-    private final Connection connection;
-    private final String next;
-    private final PreparedStatement full;
-    private final List<LedgerEntry> pending = new java.util.ArrayList<>(ROWS);
-    private int batched;
+    private final Rows<LedgerActivity> activities;
+    private final Rows<AssessmentScoreEntity> scoreRows;
+    long scores;
 
-    BatchSink(Connection c, boolean postgresql) throws SQLException {
-      connection = c;
-      next = postgresql ? "nextval('ledger_entry_seq')" : "next value for ledger_entry_seq";
-      full = c.prepareStatement(sql(ROWS));
-    }
-
-    private String sql(int rows) {
-      StringBuilder b =
-          new StringBuilder(
-              "insert into ledger_entry (id, store_id, person_id, policy_id, ruleset_version,"
-                  + " statement_id, activity_id, bucket, unit, seconds, occurred_at, rule_id, topics,"
-                  + " catalogue_course_id, actor_ifi, recorded_at) values ");
-      for (int i = 0; i < rows; i++) {
-        b.append(i == 0 ? "" : ", ")
-            .append('(')
-            .append(next)
-            .append(", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      }
-      return b.toString();
+    BatchSink(Connection c) throws SQLException {
+      activities =
+          new Rows<>(
+              c,
+              "insert into ledger_activity (statement_seq, store_id, person_id, actor_ifi,"
+                  + " statement_id, verb_id, occurred_at, activity_id, activity_type, kind,"
+                  + " duration_ms, nominal_seconds, completion, success, score_scaled, topics,"
+                  + " catalogue_course_id, completes_per_catalogue, recorded_at) values ",
+              19,
+              BatchSink::bindActivity);
+      scoreRows =
+          new Rows<>(
+              c,
+              "insert into assessment_score (id, person_id, assessment, source, score_value,"
+                  + " score_max, recorded_at, created_at, store_id, statement_id, actor_ifi)"
+                  + " values ",
+              11,
+              BatchSink::bindScore);
     }
 
     @Override
-    public void line(LedgerEntry e) {
-      pending.add(e);
+    public void activity(LedgerActivity row) {
+      activities.add(row);
+    }
+
+    @Override
+    public void score(AssessmentScoreEntity row) {
+      scoreRows.add(row);
+      scores++;
+    }
+
+    private static int bindActivity(PreparedStatement ps, int p, LedgerActivity a)
+        throws SQLException {
+      ps.setLong(p++, a.statementSeq());
+      ps.setString(p++, a.storeId());
+      ps.setString(p++, a.personId());
+      ps.setString(p++, a.actorIfi());
+      ps.setString(p++, a.statementId());
+      ps.setString(p++, a.verbId());
+      ps.setObject(p++, a.occurredAt());
+      ps.setString(p++, a.activityId());
+      ps.setString(p++, a.activityType());
+      ps.setString(p++, a.kind());
+      setLong(ps, p++, a.durationMillis());
+      setLong(ps, p++, a.nominalSeconds());
+      setBoolean(ps, p++, a.completion());
+      setBoolean(ps, p++, a.success());
+      if (a.scoreScaled() == null) {
+        ps.setNull(p++, Types.DOUBLE);
+      } else {
+        ps.setDouble(p++, a.scoreScaled());
+      }
+      ps.setString(p++, a.topicsColumn());
+      ps.setString(p++, a.catalogueCourseId());
+      ps.setBoolean(p++, a.completesPerCatalogue());
+      ps.setObject(p++, a.recordedAt());
+      return p;
+    }
+
+    private static int bindScore(PreparedStatement ps, int p, AssessmentScoreEntity s)
+        throws SQLException {
+      ps.setString(p++, s.id());
+      ps.setString(p++, s.personId());
+      ps.setString(p++, s.assessment());
+      ps.setString(p++, s.source());
+      ps.setBigDecimal(p++, s.value());
+      ps.setBigDecimal(p++, s.max());
+      ps.setObject(p++, s.recordedAt());
+      ps.setObject(p++, s.createdAt());
+      ps.setString(p++, s.storeId());
+      ps.setString(p++, s.statementId());
+      ps.setString(p++, s.actorIfi());
+      return p;
+    }
+
+    private static void setLong(PreparedStatement ps, int p, Long v) throws SQLException {
+      if (v == null) {
+        ps.setNull(p, Types.BIGINT);
+      } else {
+        ps.setLong(p, v);
+      }
+    }
+
+    private static void setBoolean(PreparedStatement ps, int p, Boolean v) throws SQLException {
+      if (v == null) {
+        ps.setNull(p, Types.BOOLEAN);
+      } else {
+        ps.setBoolean(p, v);
+      }
+    }
+
+    /** Writes everything added so far. */
+    void flush() throws SQLException {
+      activities.flush();
+      scoreRows.flush();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      flush();
+      activities.close();
+      scoreRows.close();
+    }
+  }
+
+  /** Binds one row's values from parameter {@code p} on, answering the next parameter index. */
+  interface Binder<T> {
+    int bind(PreparedStatement ps, int p, T row) throws SQLException;
+  }
+
+  /** Rows of one table, {@link #ROWS} to an INSERT, {@link #BATCH} INSERTs to a JDBC batch. */
+  static final class Rows<T> implements AutoCloseable {
+    private final Connection connection;
+    private final String head;
+    private final int columns;
+    private final Binder<T> binder;
+    private final List<T> pending = new ArrayList<>(ROWS);
+    private PreparedStatement full;
+    private int batched;
+
+    Rows(Connection c, String head, int columns, Binder<T> binder) {
+      this.connection = c;
+      this.head = head;
+      this.columns = columns;
+      this.binder = binder;
+    }
+
+    private String sql(int rows) {
+      String one = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+      return head + String.join(", ", java.util.Collections.nCopies(rows, one));
+    }
+
+    void add(T row) {
+      pending.add(row);
       if (pending.size() == ROWS) {
         try {
-          bind(full, pending);
+          if (full == null) {
+            full = connection.prepareStatement(sql(ROWS));
+          }
+          bindAll(full, pending);
           full.addBatch();
           pending.clear();
           if (++batched == BATCH) {
@@ -143,33 +261,18 @@ public class LedgerRebuild {
             batched = 0;
           }
         } catch (SQLException ex) {
-          throw new IllegalStateException("ledger lines could not be written", ex);
+          throw new IllegalStateException("ledger rows could not be written", ex);
         }
       }
     }
 
-    private static void bind(PreparedStatement ps, List<LedgerEntry> rows) throws SQLException {
+    private void bindAll(PreparedStatement ps, List<T> rows) throws SQLException {
       int p = 1;
-      for (LedgerEntry e : rows) {
-        ps.setString(p++, e.storeId());
-        ps.setString(p++, e.personId());
-        ps.setString(p++, e.policyId());
-        ps.setString(p++, e.rulesetVersion());
-        ps.setString(p++, e.statementId());
-        ps.setString(p++, e.activityId());
-        ps.setString(p++, e.key());
-        ps.setString(p++, e.unit());
-        ps.setLong(p++, e.amount());
-        ps.setObject(p++, e.occurredAt());
-        ps.setString(p++, e.ruleId());
-        ps.setString(p++, e.topicsColumn());
-        ps.setString(p++, e.catalogueCourseId());
-        ps.setString(p++, e.actorIfi());
-        ps.setObject(p++, e.recordedAt());
+      for (T row : rows) {
+        p = binder.bind(ps, p, row);
       }
     }
 
-    /** Writes everything added so far. */
     void flush() throws SQLException {
       if (batched > 0) {
         full.executeBatch();
@@ -177,7 +280,7 @@ public class LedgerRebuild {
       }
       if (!pending.isEmpty()) {
         try (PreparedStatement rest = connection.prepareStatement(sql(pending.size()))) {
-          bind(rest, pending);
+          bindAll(rest, pending);
           rest.executeUpdate();
         }
         pending.clear();
@@ -186,8 +289,9 @@ public class LedgerRebuild {
 
     @Override
     public void close() throws SQLException {
-      flush();
-      full.close();
+      if (full != null) {
+        full.close();
+      }
     }
   }
 }

@@ -1,9 +1,9 @@
 package cn.weineng.ledger.application;
 
+import cn.weineng.ledger.domain.AssessmentScoreEntity;
 import cn.weineng.ledger.domain.CatalogueCourse;
-import cn.weineng.ledger.domain.LedgerEntry;
+import cn.weineng.ledger.domain.LedgerActivity;
 import cn.weineng.people.application.PersonDirectory;
-import cn.weineng.policy.api.Credit;
 import cn.weineng.policy.api.LearningActivity;
 import cn.weineng.xapi.application.StatementsStored;
 import cn.weineng.xapi.application.StoredStatement;
@@ -23,9 +23,12 @@ import java.util.logging.Logger;
 
 /**
  * The ledger's writer: one path for live ingestion and replay. Live, it hears every batch the LRS
- * stores, inside the storing transaction, so statements and their ledger lines commit together or
+ * stores, inside the storing transaction, so statements and their ledger rows commit together or
  * not at all; on replay it is handed the store's statements in stored order. Either way each
- * statement goes through {@link #credit}, and a voiding statement removes its target's lines.
+ * statement goes through {@link #credit}: a statement that an installed policy credits is kept as
+ * one {@link LedgerActivity} row (what the teacher did, as the policies see it), a scored
+ * assessment as a score, and a voiding statement removes its target's row and score. What a row
+ * earns under a policy is derived when a standing is read ({@link StandingService}).
  */
 @ApplicationScoped
 public class LedgerWriter {
@@ -38,9 +41,26 @@ public class LedgerWriter {
   @Inject PolicyRegistry policies;
   @Inject PersonDirectory people;
 
-  /** Where ledger lines go: JPA live, a JDBC batch on a rebuild. */
+  /** Where ledger rows go: JPA live, JDBC batches on a rebuild. */
   public interface Sink {
-    void line(LedgerEntry line);
+    void activity(LedgerActivity row);
+
+    void score(AssessmentScoreEntity row);
+  }
+
+  /** The live sink: the transaction's persistence context. */
+  private Sink persisting() {
+    return new Sink() {
+      @Override
+      public void activity(LedgerActivity row) {
+        em.persist(row);
+      }
+
+      @Override
+      public void score(AssessmentScoreEntity row) {
+        em.persist(row);
+      }
+    };
   }
 
   /**
@@ -108,15 +128,14 @@ public class LedgerWriter {
         event.storeId(),
         event.statements(),
         event.voidedOnArrival(),
-        em::persist,
+        persisting(),
         new Lookups(false));
   }
 
   /**
-   * Credits statements of one store, in order, under every installed policy: the one crediting
-   * path, live and on replay.
+   * Records statements of one store, in order: the one crediting path, live and on replay.
    *
-   * @return the number of ledger lines written
+   * @return the number of ledger rows written, less those a voiding statement removed
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public long write(
@@ -144,7 +163,7 @@ public class LedgerWriter {
             .setParameter("statement", target)
             .executeUpdate();
         lines -=
-            em.createNamedQuery("LedgerEntry.deleteForStatement")
+            em.createNamedQuery("LedgerActivity.deleteForStatement")
                 .setParameter("store", storeId)
                 .setParameter("statement", target)
                 .executeUpdate();
@@ -160,48 +179,35 @@ public class LedgerWriter {
     }
     LearningActivity activity = ActivityFacts.of(s, lookups.listing(storeId, s.activityId()));
     if (ActivityFacts.ASSESSMENT.equals(activity.kind().orElse(null))) {
-      recordScore(storeId, s, now);
+      recordScore(storeId, s, now, sink, lookups);
       return 0;
     }
-    String personId = null;
-    long lines = 0;
+    if (!creditedByAny(activity)) {
+      return 0;
+    }
+    sink.activity(
+        new LedgerActivity(
+            s.seq(), storeId, lookups.person(storeId, s.actorIfi()), s.actorIfi(), activity, now));
+    return 1;
+  }
+
+  /** Whether an installed policy credits the activity: only such activities are kept. */
+  private boolean creditedByAny(LearningActivity activity) {
     for (PolicyRegistry.Installed p : policies.all()) {
-      List<Credit> credits;
       try {
-        credits = p.policy().credit(activity);
+        if (!p.policy().credit(activity).isEmpty()) {
+          return true;
+        }
       } catch (RuntimeException e) {
-        // a faulty policy must not lose a valid statement; the line is missing until a rebuild
+        // a faulty policy must not lose a valid statement: it is kept, and judged on reading
         LOG.log(
             Level.SEVERE,
             "policy " + p.id() + " failed to credit statement " + activity.statementId(),
             e);
-        continue;
-      }
-      for (Credit c : credits) {
-        if (personId == null) {
-          personId = lookups.person(storeId, s.actorIfi());
-        }
-        sink.line(
-            new LedgerEntry(
-                storeId,
-                personId,
-                p.id(),
-                p.rulesetVersion(),
-                activity.statementId(),
-                activity.activityId().orElse(null),
-                c.key(),
-                c.unit() == Credit.Unit.COUNT ? LedgerEntry.COUNT : LedgerEntry.SECONDS,
-                c.amount(),
-                activity.timestamp().atOffset(ZoneOffset.UTC),
-                c.rule(),
-                c.topics(),
-                activity.catalogueCourseId().orElse(null),
-                s.actorIfi(),
-                now));
-        lines++;
+        return true;
       }
     }
-    return lines;
+    return false;
   }
 
   /**
@@ -210,7 +216,8 @@ public class LedgerWriter {
    * score-source} extension's source ({@code provider} by default), from {@code result.score} (raw
    * of max, else scaled of 1). A statement without an assessment key or a score records nothing.
    */
-  private void recordScore(String storeId, StoredStatement s, OffsetDateTime now) {
+  private void recordScore(
+      String storeId, StoredStatement s, OffsetDateTime now, Sink sink, Lookups lookups) {
     String assessment = s.extension(ActivityFacts.EXT_ASSESSMENT).orElse(null);
     String source = s.extension(ActivityFacts.EXT_SCORE_SOURCE).orElse("provider");
     if (assessment == null
@@ -232,9 +239,9 @@ public class LedgerWriter {
     if (value.signum() < 0 || value.compareTo(max) > 0) {
       return;
     }
-    String personId = people.resolve(storeId, s.actorIfi());
-    em.persist(
-        new cn.weineng.ledger.domain.AssessmentScoreEntity(
+    String personId = lookups.person(storeId, s.actorIfi());
+    sink.score(
+        new AssessmentScoreEntity(
                 java.util
                     .UUID
                     .nameUUIDFromBytes(

@@ -3,7 +3,7 @@ package cn.weineng.ledger.application;
 import cn.weineng.ledger.domain.AssessmentScoreEntity;
 import cn.weineng.ledger.domain.CatalogueCourse;
 import cn.weineng.ledger.domain.CourseChoiceEntity;
-import cn.weineng.ledger.domain.LedgerEntry;
+import cn.weineng.ledger.domain.LedgerActivity;
 import cn.weineng.lti.domain.Platform;
 import cn.weineng.lti.domain.Problem;
 import cn.weineng.people.domain.Person;
@@ -11,6 +11,7 @@ import cn.weineng.policy.api.CourseChoice;
 import cn.weineng.policy.api.Credit;
 import cn.weineng.policy.api.EvaluationContext;
 import cn.weineng.policy.api.LearnerFacts;
+import cn.weineng.policy.api.LearningActivity;
 import cn.weineng.policy.api.LedgerLine;
 import cn.weineng.policy.api.Score;
 import cn.weineng.policy.api.Standing;
@@ -31,6 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class StandingService {
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(StandingService.class.getName());
 
   @PersistenceContext(unitName = "weineng")
   EntityManager em;
@@ -81,28 +85,7 @@ public class StandingService {
 
   /** Everything the policy may judge the person by. */
   public LearnerFacts facts(Person person, PolicyRegistry.Installed policy) {
-    List<LedgerLine> lines =
-        em
-            .createNamedQuery("LedgerEntry.forPerson", LedgerEntry.class)
-            .setParameter("person", person.id())
-            .setParameter("policy", policy.id())
-            .setParameter("ruleset", policy.rulesetVersion())
-            .getResultList()
-            .stream()
-            .map(
-                e ->
-                    LedgerLine.builder(
-                            e.statementId(), e.key(), e.amount(), e.occurredAt().toInstant())
-                        .activityId(e.activityId())
-                        .unit(
-                            LedgerEntry.COUNT.equals(e.unit())
-                                ? Credit.Unit.COUNT
-                                : Credit.Unit.SECONDS)
-                        .rule(e.ruleId())
-                        .topics(e.topics())
-                        .catalogueCourseId(e.catalogueCourseId())
-                        .build())
-            .toList();
+    List<LedgerLine> lines = lines(person, policy);
     List<CourseChoice> choices =
         em
             .createNamedQuery("CourseChoice.byPerson", CourseChoiceEntity.class)
@@ -145,5 +128,34 @@ public class StandingService {
         .courseChoices(choices)
         .scores(scores)
         .build();
+  }
+
+  /**
+   * What the person's recorded activities earn under the policy: its credits for each, in stored
+   * order. Derived on every reading, so the lines are always those of the installed rule set.
+   */
+  public List<LedgerLine> lines(Person person, PolicyRegistry.Installed policy) {
+    List<LedgerLine> out = new java.util.ArrayList<>();
+    for (LedgerActivity row :
+        em.createNamedQuery("LedgerActivity.forPerson", LedgerActivity.class)
+            .setParameter("person", person.id())
+            .getResultList()) {
+      LearningActivity a = row.toActivity();
+      List<Credit> credits;
+      try {
+        credits = policy.policy().credit(a);
+      } catch (RuntimeException e) {
+        // a faulty policy loses the activity's credit in this answer, not the recorded activity
+        LOG.log(
+            java.util.logging.Level.SEVERE,
+            "policy " + policy.id() + " failed to credit statement " + a.statementId(),
+            e);
+        continue;
+      }
+      for (Credit c : credits) {
+        out.add(LedgerLine.of(a, c));
+      }
+    }
+    return out;
   }
 }

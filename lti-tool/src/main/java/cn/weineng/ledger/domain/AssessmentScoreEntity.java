@@ -115,4 +115,20 @@ public class AssessmentScoreEntity {
   public OffsetDateTime recordedAt() {
     return recordedAt;
   }
+
+  public String personId() {
+    return personId;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  public String storeId() {
+    return storeId;
+  }
+
+  public String actorIfi() {
+    return actorIfi;
+  }
 }

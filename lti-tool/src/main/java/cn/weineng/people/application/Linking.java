@@ -15,9 +15,9 @@ import java.util.List;
 
 /**
  * Links and unlinks the identities (LTI accounts, vendors' accounts and mboxes) a person is known
- * by. Linking moves the identity, and every ledger line earned under it, to the person; unlinking
- * returns it, with its lines, to the person it created when first seen. So linking then unlinking
- * restores both records, and no line is ever computed twice.
+ * by. Linking moves the identity, and every activity and score recorded under it, to the person;
+ * unlinking returns it, with them, to the person it created when first seen. So linking then
+ * unlinking restores both records, and no line is ever computed twice.
  */
 @ApplicationScoped
 public class Linking {
@@ -43,6 +43,7 @@ public class Linking {
     if (known != null && known.personId().equals(personId)) {
       return false;
     }
+    String from = known == null ? null : known.personId();
     if (known == null) {
       inserts.insert(
           em,
@@ -61,7 +62,9 @@ public class Linking {
       known.belongTo(personId);
     }
     em.flush();
-    moveLines(store, ifi, personId);
+    if (from != null) {
+      moveLines(store, ifi, from, personId);
+    }
     return true;
   }
 
@@ -102,11 +105,12 @@ public class Linking {
     }
     known.belongTo(own);
     em.flush();
-    moveLines(store, ifi, own);
+    moveLines(store, ifi, personId, own);
     return own;
   }
 
-  private void moveLines(String store, String ifi, String to) {
+  /** Moves what was earned under {@code ifi} from the person it belonged to, to another. */
+  private void moveLines(String store, String ifi, String from, String to) {
     em.createQuery(
             "update AssessmentScoreEntity s set s.personId = :to where s.storeId = :store"
                 + " and s.actorIfi = :ifi")
@@ -114,9 +118,12 @@ public class Linking {
         .setParameter("store", store)
         .setParameter("ifi", ifi)
         .executeUpdate();
+    // an identifier belongs to one person at a time, so its rows are all among that person's
     em.createQuery(
-            "update LedgerEntry e set e.personId = :to where e.storeId = :store and e.actorIfi = :ifi")
+            "update LedgerActivity a set a.personId = :to where a.personId = :from"
+                + " and a.actorIfi = :ifi and a.storeId = :store")
         .setParameter("to", to)
+        .setParameter("from", from)
         .setParameter("store", store)
         .setParameter("ifi", ifi)
         .executeUpdate();

@@ -55,6 +55,42 @@ public class LedgerResource implements LedgerApi {
     return Response.ok(toApi(learnerId, e.policy(), e.standing(), at, Locales.of(lang))).build();
   }
 
+  @Override
+  public Response listLearnerLedger(String learnerId, String policy) {
+    cn.weineng.people.domain.Person person = standings.person(learnerId);
+    PolicyRegistry.Installed p = standings.policyFor(person, policy);
+    List<cn.weineng.api.server.model.LedgerLine> lines =
+        standings.lines(person, p).stream()
+            .map(
+                l ->
+                    new cn.weineng.api.server.model.LedgerLine()
+                        .statementId(l.statementId())
+                        .activityId(l.activityId().orElse(null))
+                        .catalogueCourseId(l.catalogueCourseId().orElse(null))
+                        .key(l.key())
+                        .unit(
+                            l.unit() == cn.weineng.policy.api.Credit.Unit.COUNT
+                                ? cn.weineng.api.server.model.LedgerLine.UnitEnum.COUNT
+                                : cn.weineng.api.server.model.LedgerLine.UnitEnum.HOURS)
+                        .amount(
+                            l.unit() == cn.weineng.policy.api.Credit.Unit.COUNT
+                                ? (double) l.amount()
+                                : hours(l.amount()))
+                        .occurredAt(l.occurredAt().atOffset(ZoneOffset.UTC))
+                        .rule(l.rule())
+                        .topics(new java.util.ArrayList<>(new java.util.TreeSet<>(l.topics())))
+                        .policyId(p.id())
+                        .rulesetVersion(p.rulesetVersion()))
+            .toList();
+    return Response.ok(
+            new cn.weineng.api.server.model.LedgerLines()
+                .learnerId(learnerId)
+                .policyId(p.id())
+                .rulesetVersion(p.rulesetVersion())
+                .lines(lines))
+        .build();
+  }
+
   /** The standing as the REST API shows it. */
   public static cn.weineng.api.server.model.Standing toApi(
       String learnerId, PolicyRegistry.Installed p, Standing s, Instant asOf, Locale locale) {
@@ -282,7 +318,8 @@ public class LedgerResource implements LedgerApi {
             new LedgerRebuild()
                 .storeId(r.storeId())
                 .statements(r.statements())
-                .lines(r.lines())
+                .activities(r.activities())
+                .scores(r.scores())
                 .millis(r.millis()))
         .build();
   }

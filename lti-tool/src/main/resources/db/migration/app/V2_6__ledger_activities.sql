@@ -1,0 +1,41 @@
+-- The ledger keeps what a statement says a teacher did (the credited activity), once per statement, instead of what it
+-- earned under each installed policy (ADR 0006). Lines per policy are derived from these rows when a standing is read,
+-- so one statement is one narrow row however many policies are installed, and a new rule-set version needs no rebuild.
+--
+-- One row per statement that at least one installed policy credits; its key is the statement's stored position in the
+-- LRS (xapi_statement.seq), which grows with arrival, so inserts append to the primary key instead of landing at random.
+create table ledger_activity (
+  statement_seq           bigint         not null primary key,
+  store_id                varchar(64)    not null,
+  person_id               varchar(36)    not null references person (id),
+  actor_ifi               varchar(1024)  not null,
+  statement_id            varchar(36)    not null,
+  verb_id                 varchar(2048)  not null,
+  occurred_at             timestamp with time zone not null,
+  activity_id             varchar(2048)  not null,
+  activity_type           varchar(2048),
+  kind                    varchar(64),
+  duration_ms             bigint,
+  nominal_seconds         bigint,
+  completion              boolean,
+  success                 boolean,
+  score_scaled            double precision,
+  topics                  varchar(2000),
+  catalogue_course_id     varchar(100),
+  completes_per_catalogue boolean        not null,
+  recorded_at             timestamp with time zone not null
+);
+-- a standing reads one person's rows; linking moves one identifier's rows of the person it belongs to. Both indexes
+-- are narrow on purpose: a wide key (an IRI, an identifier) makes every insert of a large rebuild slower.
+create index ix_ledger_activity_person on ledger_activity (person_id);
+-- a voiding statement removes its target's row (statement ids are UUIDs; the store is checked on the row)
+create index ix_ledger_activity_statement on ledger_activity (statement_id);
+
+-- Stores whose ledger was written in the old form: rebuilt from their statements at the next start.
+create table ledger_rebuild_due (
+  store_id varchar(64) not null primary key
+);
+insert into ledger_rebuild_due (store_id) select distinct store_id from ledger_entry;
+
+drop table ledger_entry;
+drop sequence ledger_entry_seq;

@@ -35,6 +35,9 @@ public class SchemaMigrator {
         Flyway.configure(SchemaMigrator.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration/xapi", "classpath:db/migration/app")
+            // the LRS numbers its scripts 1.x and the application 2.x: a new LRS script lands
+            // below the application's latest and must still run
+            .outOfOrder(true)
             .load()
             .migrate();
     schemaVersion =

@@ -38,7 +38,13 @@ public class OrganisationStandings {
       return teachers == 0 ? 0 : Math.floor(participating * 1000.0 / teachers) / 1000.0;
     }
 
+    /** 合格率: of those who take part, the share who pass. */
     public double passRate() {
+      return participating == 0 ? 0 : Math.floor(qualified * 1000.0 / participating) / 1000.0;
+    }
+
+    /** 目标达成率: of all teachers, the share who pass. */
+    public double achievementRate() {
       return teachers == 0 ? 0 : Math.floor(qualified * 1000.0 / teachers) / 1000.0;
     }
   }
@@ -52,10 +58,22 @@ public class OrganisationStandings {
       List<Tally> schools,
       OrganisationStanding rules) {}
 
+  /** The policy the store's platforms name, when they all name one; else the default. */
+  String storePolicy(String storeId) {
+    List<String> named =
+        em.createQuery(
+                "select distinct p.policyId from Platform p where p.storeId = :store"
+                    + " and p.policyId is not null",
+                String.class)
+            .setParameter("store", storeId)
+            .getResultList();
+    return named.size() == 1 ? named.get(0) : standings.defaultPolicyId();
+  }
+
   public Result evaluate(String unitId, String policyId, Instant asOf) {
     OrgUnit unit = organisations.unit(unitId);
     PolicyRegistry.Installed policy =
-        policies.require(policyId == null ? standings.defaultPolicyId() : policyId);
+        policies.require(policyId == null ? storePolicy(unit.storeId()) : policyId);
     List<OrgUnit> schools = organisations.schoolsUnder(unit);
     List<Tally> perSchool = new ArrayList<>();
     int teachers = 0;

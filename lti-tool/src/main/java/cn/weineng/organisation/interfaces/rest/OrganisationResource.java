@@ -141,7 +141,8 @@ public class OrganisationResource implements OrganisationApi {
         .participating(t.participating())
         .qualified(t.qualified())
         .participationRate(t.participationRate())
-        .passRate(t.passRate());
+        .passRate(t.passRate())
+        .achievementRate(t.achievementRate());
   }
 
   static OrgUnit toApi(cn.weineng.organisation.domain.OrgUnit u) {

@@ -59,6 +59,7 @@ public class RulebookPolicy implements RegionPolicy {
   private final List<CounterRule> counters = new ArrayList<>();
   private final Set<String> creditVerbs;
   private final boolean requireSuccess;
+  private final Set<String> requireSuccessKinds;
   private final String timeMode;
   private final long capSeconds;
   private final BigDecimal totalMin;
@@ -151,6 +152,7 @@ public class RulebookPolicy implements RegionPolicy {
               d.date(p + "since").orElse(null)));
     }
     this.requireSuccess = d.bool("credit.requireSuccess", false);
+    this.requireSuccessKinds = Set.copyOf(d.list("credit.requireSuccess.kinds"));
     this.timeMode =
         d.choice(
             "credit.time", "nominal-else-duration", "nominal-else-duration", "duration", "nominal");
@@ -255,7 +257,8 @@ public class RulebookPolicy implements RegionPolicy {
     if (kind.isEmpty() || Boolean.FALSE.equals(a.completion().orElse(null))) {
       return List.of();
     }
-    if (requireSuccess && Boolean.FALSE.equals(a.success().orElse(null))) {
+    if ((requireSuccess || requireSuccessKinds.contains(kind.get()))
+        && Boolean.FALSE.equals(a.success().orElse(null))) {
       return List.of();
     }
     List<Credit> out = new ArrayList<>();
@@ -372,11 +375,7 @@ public class RulebookPolicy implements RegionPolicy {
         // one lesson counts once in its semester
         countedByCounter
             .computeIfAbsent(line.key(), k -> new LinkedHashMap<>())
-            .putIfAbsent(
-                calendar.semesterContaining(day).key()
-                    + '\n'
-                    + line.activityId().orElse(line.statementId()),
-                line);
+            .putIfAbsent(calendar.semesterContaining(day).key() + '\n' + sameActivity(line), line);
         continue;
       }
       if (choiceBuckets.contains(line.key())
@@ -387,7 +386,7 @@ public class RulebookPolicy implements RegionPolicy {
           (dedupePerSchoolYear ? calendar.schoolYearOf(day) + "\n" : "")
               + line.key()
               + '\n'
-              + line.activityId().orElse(line.statementId());
+              + sameActivity(line);
       LedgerLine before = best.get(key);
       if (before == null || line.amount() > before.amount()) {
         best.put(key, line);
@@ -656,7 +655,18 @@ public class RulebookPolicy implements RegionPolicy {
 
     // course choice
     if (choiceHours != null) {
-      long nominal = choices.stream().mapToLong(c -> c.nominalDuration().getSeconds()).sum();
+      // a chosen course counts towards the chosen hours when its kind feeds a bucket in which only
+      // chosen courses count (Fuyu: online courses), or any bucket when no such bucket is named
+      long nominal =
+          choices.stream()
+              .filter(
+                  c ->
+                      choiceBuckets.isEmpty()
+                          || c.kind()
+                              .map(k -> choiceBuckets.contains(bucketOfKind.get(k)))
+                              .orElse(true))
+              .mapToLong(c -> c.nominalDuration().getSeconds())
+              .sum();
       boolean met = nominal >= Figures.seconds(choiceHours);
       reqs.add(
           Requirement.builder("courseChoice.hours.min", met)
@@ -1076,8 +1086,20 @@ public class RulebookPolicy implements RegionPolicy {
     return built.build();
   }
 
+  /**
+   * What makes two lines the same activity, which counts once: the catalogue course when the
+   * institute listed it (a Moodle activity and its parts, such as {@code …/view.php?id=7} and
+   * {@code …/view.php?id=7#submission}, are one course), else the activity IRI, else the statement.
+   */
+  private static String sameActivity(LedgerLine line) {
+    return line.catalogueCourseId()
+        .map(c -> "course:" + c)
+        .orElseGet(() -> "activity:" + line.activityId().orElse(line.statementId()));
+  }
+
   /** The workshop group a 学科 belongs to under the policy's mapping. */
   public String groupOf(String subject) {
+    subject = subject == null ? null : subject.strip();
     for (Map.Entry<Set<String>, String> e : subjectGroups) {
       if (e.getKey().contains(subject)) {
         return e.getValue();

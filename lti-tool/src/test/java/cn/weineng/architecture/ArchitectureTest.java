@@ -17,6 +17,24 @@ class ArchitectureTest {
 
   static JavaClasses classes;
 
+  /** The application's capability packages (ARCHITECTURE.md, codemap). */
+  static final String[] CAPABILITIES = {
+    "cn.weineng.launch..",
+    "cn.weineng.platform..",
+    "cn.weineng.admin..",
+    "cn.weineng.common..",
+    "cn.weineng.ledger..",
+    "cn.weineng.people..",
+    "cn.weineng.organisation..",
+    "cn.weineng.reports.."
+  };
+
+  static String[] plus(String... more) {
+    String[] out = java.util.Arrays.copyOf(CAPABILITIES, CAPABILITIES.length + more.length);
+    System.arraycopy(more, 0, out, CAPABILITIES.length, more.length);
+    return out;
+  }
+
   @BeforeAll
   static void load() {
     classes =
@@ -32,12 +50,7 @@ class ArchitectureTest {
         .resideInAPackage("cn.weineng.xapi..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "cn.weineng.lti..",
-            "cn.weineng.ledger..",
-            "cn.weineng.people..",
-            "cn.weineng.organisation..",
-            "cn.weineng.policy..")
+        .resideInAnyPackage(plus("cn.weineng.policy.."))
         .check(classes);
   }
 
@@ -49,15 +62,12 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "cn.weineng.lti..",
-            "cn.weineng.xapi..",
-            "cn.weineng.ledger..",
-            "cn.weineng.people..",
-            "cn.weineng.organisation..",
-            "cn.weineng.api..",
-            "jakarta..",
-            "com.fasterxml..",
-            "org.eclipse..")
+            plus(
+                "cn.weineng.xapi..",
+                "cn.weineng.api..",
+                "jakarta..",
+                "com.fasterxml..",
+                "org.eclipse.."))
         .check(classes);
   }
 
@@ -108,8 +118,10 @@ class ArchitectureTest {
   void theApplicationReadsTheLrsThroughItsApplicationInterfaceOnly() {
     noClasses()
         .that()
-        .resideInAnyPackage(
-            "cn.weineng.ledger..", "cn.weineng.people..", "cn.weineng.organisation..")
+        .resideInAnyPackage(CAPABILITIES)
+        // the JAX-RS application is where the deployment mounts the LRS's resources
+        .and()
+        .doNotHaveFullyQualifiedName("cn.weineng.common.interfaces.rest.WeinengApplication")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -127,6 +139,18 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("..interfaces..")
+        .check(classes);
+  }
+
+  @Test
+  void everyApplicationClassLivesInACapability() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+        .that()
+        .resideInAPackage("cn.weineng..")
+        .and()
+        .resideOutsideOfPackages("cn.weineng.xapi..", "cn.weineng.policy..", "cn.weineng.api..")
+        .should()
+        .resideInAnyPackage(CAPABILITIES)
         .check(classes);
   }
 

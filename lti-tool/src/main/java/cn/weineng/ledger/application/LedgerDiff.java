@@ -1,7 +1,7 @@
 package cn.weineng.ledger.application;
 
+import cn.weineng.common.domain.Problem;
 import cn.weineng.ledger.domain.CatalogueCourse;
-import cn.weineng.lti.domain.Problem;
 import cn.weineng.people.domain.Person;
 import cn.weineng.people.domain.PersonIdentity;
 import cn.weineng.policy.api.Credit;

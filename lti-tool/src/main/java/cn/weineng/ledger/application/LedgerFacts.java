@@ -1,9 +1,9 @@
 package cn.weineng.ledger.application;
 
+import cn.weineng.common.domain.Problem;
 import cn.weineng.ledger.domain.AssessmentScoreEntity;
 import cn.weineng.ledger.domain.CatalogueCourse;
 import cn.weineng.ledger.domain.CourseChoiceEntity;
-import cn.weineng.lti.domain.Problem;
 import cn.weineng.people.domain.Person;
 import cn.weineng.xapi.application.CredentialService;
 import jakarta.enterprise.context.ApplicationScoped;

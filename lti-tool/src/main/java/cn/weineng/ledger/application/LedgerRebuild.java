@@ -1,8 +1,8 @@
 package cn.weineng.ledger.application;
 
+import cn.weineng.common.domain.Problem;
 import cn.weineng.ledger.domain.AssessmentScoreEntity;
 import cn.weineng.ledger.domain.LedgerActivity;
-import cn.weineng.lti.domain.Problem;
 import cn.weineng.xapi.application.CredentialService;
 import cn.weineng.xapi.application.StatementService;
 import cn.weineng.xapi.application.StoredStatement;

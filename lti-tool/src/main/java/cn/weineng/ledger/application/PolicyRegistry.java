@@ -1,6 +1,6 @@
 package cn.weineng.ledger.application;
 
-import cn.weineng.lti.domain.Problem;
+import cn.weineng.common.domain.Problem;
 import cn.weineng.policy.api.PolicyConfig;
 import cn.weineng.policy.api.RegionPolicy;
 import cn.weineng.policy.api.RegionPolicyFactory;

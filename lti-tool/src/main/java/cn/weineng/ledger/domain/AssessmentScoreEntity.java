@@ -12,6 +12,10 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "assessment_score")
 @NamedQuery(
+    name = "AssessmentScore.byPeople",
+    query =
+        "select s from AssessmentScoreEntity s where s.personId in :people order by s.recordedAt, s.id")
+@NamedQuery(
     name = "AssessmentScore.deleteForStatement",
     query =
         "delete from AssessmentScoreEntity s where s.storeId = :store and s.statementId = :statement")

@@ -15,6 +15,10 @@ import java.util.Objects;
 @Table(name = "course_choice")
 @IdClass(CourseChoiceEntity.Key.class)
 @NamedQuery(
+    name = "CourseChoice.byPeople",
+    query =
+        "select c from CourseChoiceEntity c where c.personId in :people order by c.chosenAt, c.courseId")
+@NamedQuery(
     name = "CourseChoice.byPerson",
     query =
         "select c from CourseChoiceEntity c where c.personId = :person order by c.chosenAt, c.courseId")

@@ -23,6 +23,9 @@ import java.util.TreeSet;
 @Entity
 @Table(name = "ledger_activity")
 @NamedQuery(
+    name = "LedgerActivity.forPeople",
+    query = "select a from LedgerActivity a where a.personId in :people order by a.statementSeq")
+@NamedQuery(
     name = "LedgerActivity.forPerson",
     query = "select a from LedgerActivity a where a.personId = :person order by a.statementSeq")
 @NamedQuery(

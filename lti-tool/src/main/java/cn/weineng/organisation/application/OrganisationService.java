@@ -1,6 +1,6 @@
 package cn.weineng.organisation.application;
 
-import cn.weineng.lti.domain.Problem;
+import cn.weineng.common.domain.Problem;
 import cn.weineng.organisation.domain.OrgGroup;
 import cn.weineng.organisation.domain.OrgUnit;
 import cn.weineng.organisation.domain.RegionCodes;

@@ -83,9 +83,9 @@ public class OrganisationStandings {
       int t = 0;
       int p = 0;
       int q = 0;
-      for (Person person : organisations.teachersUnder(List.of(school))) {
+      List<Person> staff = organisations.teachersUnder(List.of(school));
+      for (Standing s : standings.evaluateAll(staff, policy, asOf).values()) {
         t++;
-        Standing s = standings.evaluate(person, policy, asOf).standing();
         if (s.totalSeconds() > 0 || s.counters().values().stream().anyMatch(n -> n > 0)) {
           p++;
         }

@@ -1,8 +1,8 @@
 package cn.weineng.organisation.application;
 
+import cn.weineng.common.domain.Problem;
+import cn.weineng.common.infrastructure.InsertIfAbsent;
 import cn.weineng.ledger.application.PolicyRegistry;
-import cn.weineng.lti.domain.Problem;
-import cn.weineng.lti.infrastructure.InsertIfAbsent;
 import cn.weineng.organisation.domain.Csv;
 import cn.weineng.organisation.domain.OrgGroup;
 import cn.weineng.organisation.domain.OrgUnit;

@@ -1,6 +1,6 @@
 package cn.weineng.people.application;
 
-import cn.weineng.lti.domain.Problem;
+import cn.weineng.common.domain.Problem;
 import cn.weineng.people.domain.Person;
 import cn.weineng.xapi.domain.AgentIdentifier;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package cn.weineng.people.application;
 
-import cn.weineng.lti.domain.Problem;
-import cn.weineng.lti.infrastructure.InsertIfAbsent;
+import cn.weineng.common.domain.Problem;
+import cn.weineng.common.infrastructure.InsertIfAbsent;
 import cn.weineng.people.domain.Person;
 import cn.weineng.people.domain.PersonIdentity;
 import jakarta.enterprise.context.ApplicationScoped;

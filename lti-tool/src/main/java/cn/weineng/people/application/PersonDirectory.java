@@ -1,6 +1,6 @@
 package cn.weineng.people.application;
 
-import cn.weineng.lti.infrastructure.InsertIfAbsent;
+import cn.weineng.common.infrastructure.InsertIfAbsent;
 import cn.weineng.people.domain.PersonIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

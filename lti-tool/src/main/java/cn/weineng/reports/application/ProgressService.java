@@ -1,12 +1,12 @@
 package cn.weineng.reports.application;
 
+import cn.weineng.common.domain.Problem;
+import cn.weineng.launch.domain.Course;
+import cn.weineng.launch.domain.Enrolment;
 import cn.weineng.ledger.application.PolicyRegistry;
 import cn.weineng.ledger.application.StandingService;
-import cn.weineng.lti.domain.Course;
-import cn.weineng.lti.domain.Enrolment;
-import cn.weineng.lti.domain.Platform;
-import cn.weineng.lti.domain.Problem;
 import cn.weineng.people.domain.Person;
+import cn.weineng.platform.domain.Platform;
 import cn.weineng.policy.api.Standing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package cn.weineng.ledger.interfaces.rest;
 
+import cn.weineng.admin.interfaces.rest.AdminApi;
 import cn.weineng.api.server.LedgerApi;
 import cn.weineng.api.server.model.AssessmentScore;
 import cn.weineng.api.server.model.AssessmentScoreRequest;
@@ -15,13 +16,12 @@ import cn.weineng.api.server.model.LedgerRebuild;
 import cn.weineng.api.server.model.PeriodResult;
 import cn.weineng.api.server.model.RequirementResult;
 import cn.weineng.api.server.model.StandingSummary;
+import cn.weineng.common.interfaces.rest.Locales;
 import cn.weineng.ledger.application.LedgerFacts;
 import cn.weineng.ledger.application.PolicyRegistry;
 import cn.weineng.ledger.application.StandingService;
 import cn.weineng.ledger.domain.AssessmentScoreEntity;
 import cn.weineng.ledger.domain.CourseChoiceEntity;
-import cn.weineng.lti.interfaces.rest.AdminApi;
-import cn.weineng.lti.interfaces.rest.Locales;
 import cn.weineng.policy.api.PeriodStanding;
 import cn.weineng.policy.api.Requirement;
 import cn.weineng.policy.api.Standing;

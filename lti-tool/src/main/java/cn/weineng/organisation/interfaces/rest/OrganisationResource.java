@@ -1,5 +1,6 @@
 package cn.weineng.organisation.interfaces.rest;
 
+import cn.weineng.admin.interfaces.rest.AdminApi;
 import cn.weineng.api.server.OrganisationApi;
 import cn.weineng.api.server.model.Membership;
 import cn.weineng.api.server.model.OrgGroup;
@@ -10,7 +11,6 @@ import cn.weineng.api.server.model.RosterImportResult;
 import cn.weineng.api.server.model.UnitStanding;
 import cn.weineng.api.server.model.UnitTally;
 import cn.weineng.ledger.interfaces.rest.LedgerResource;
-import cn.weineng.lti.interfaces.rest.AdminApi;
 import cn.weineng.organisation.application.OrganisationService;
 import cn.weineng.organisation.application.OrganisationStandings;
 import cn.weineng.organisation.application.RosterImport;

@@ -1,11 +1,11 @@
 package cn.weineng.people.interfaces.rest;
 
+import cn.weineng.admin.interfaces.rest.AdminApi;
 import cn.weineng.api.server.LearnersApi;
 import cn.weineng.api.server.model.Identifier;
 import cn.weineng.api.server.model.Learner;
 import cn.weineng.api.server.model.LearnerAttributes;
 import cn.weineng.api.server.model.LearnerRequest;
-import cn.weineng.lti.interfaces.rest.AdminApi;
 import cn.weineng.people.application.LearnerService;
 import cn.weineng.people.application.Linking;
 import cn.weineng.people.domain.Person;

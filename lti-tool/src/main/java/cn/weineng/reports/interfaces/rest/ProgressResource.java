@@ -1,12 +1,12 @@
 package cn.weineng.reports.interfaces.rest;
 
+import cn.weineng.admin.interfaces.rest.AdminApi;
 import cn.weineng.api.server.ProgressApi;
 import cn.weineng.api.server.model.BucketHours;
 import cn.weineng.api.server.model.Course;
 import cn.weineng.api.server.model.LearnerProgress;
 import cn.weineng.api.server.model.PolicyReason;
-import cn.weineng.lti.interfaces.rest.AdminApi;
-import cn.weineng.lti.interfaces.rest.Locales;
+import cn.weineng.common.interfaces.rest.Locales;
 import cn.weineng.reports.application.Progress;
 import cn.weineng.reports.application.ProgressService;
 import cn.weineng.reports.application.ReportService;

@@ -390,8 +390,13 @@ public class DefaultStatementService implements StatementService {
     // the storage position and the statement only: no entity to manage, one JSON parse each
     List<Object[]> rows =
         em.createQuery(
+                // ordered as the (store_id, seq) index is, store first: H2 reads that index in
+                // order
+                // and stops at the page's end only when ORDER BY names all of its columns; ordered
+                // by
+                // seq alone it reads every later statement of the store and sorts them, per page
                 "select s.seq, s.payload from StatementEntity s where s.storeId = :store"
-                    + " and s.voided = false and s.seq > :after order by s.seq asc",
+                    + " and s.voided = false and s.seq > :after order by s.storeId asc, s.seq asc",
                 Object[].class)
             .setParameter("store", storeId)
             .setParameter("after", afterSeq)

@@ -1,0 +1,2 @@
+/** Password hashing. */
+package cn.weineng.admin.infrastructure;

@@ -1,0 +1,2 @@
+/** The admin capability's edges. */
+package cn.weineng.admin.interfaces;

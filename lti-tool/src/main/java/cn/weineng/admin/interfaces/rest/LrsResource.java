@@ -1,0 +1,86 @@
+package cn.weineng.admin.interfaces.rest;
+
+import cn.weineng.api.server.LrsApi;
+import cn.weineng.api.server.model.IssuedLrsCredential;
+import cn.weineng.api.server.model.LrsCredential;
+import cn.weineng.api.server.model.LrsCredentialRequest;
+import cn.weineng.api.server.model.Store;
+import cn.weineng.common.domain.Problem;
+import cn.weineng.common.infrastructure.PublicUrl;
+import cn.weineng.xapi.application.CredentialService;
+import cn.weineng.xapi.application.StoreService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** /api/stores and /api/lrs/credentials. */
+@RequestScoped
+@AdminApi
+public class LrsResource implements LrsApi {
+
+  @Inject CredentialService credentials;
+  @Inject StoreService stores;
+
+  @Inject PublicUrl publicUrl;
+
+  @Override
+  public Response createLrsCredential(LrsCredentialRequest r) {
+    String store = r.getStoreId() == null || r.getStoreId().isBlank() ? "default" : r.getStoreId();
+    if (!credentials.storeExists(store)) {
+      throw Problem.invalid(
+          "unknown store", List.of(new Problem.FieldError("storeId", "no store '" + store + "'")));
+    }
+    CredentialService.IssuedCredential c = credentials.create(store, r.getLabel());
+    String base = publicUrl.base() + "/";
+    return Response.status(201)
+        .entity(
+            new IssuedLrsCredential()
+                .id(c.id())
+                .storeId(c.storeId())
+                .key(c.key())
+                .secret(c.secret())
+                .label(c.label())
+                .createdAt(c.createdAt())
+                .endpoint(base + "xapi/"))
+        .build();
+  }
+
+  @Override
+  public Response createStore(Store store) {
+    if (!stores.create(store.getId(), store.getName())) {
+      throw new Problem(
+          409,
+          "store-exists",
+          "Store exists",
+          "a store with id '" + store.getId() + "' already exists");
+    }
+    return Response.created(java.net.URI.create("/api/stores/" + store.getId()))
+        .entity(store)
+        .build();
+  }
+
+  @Override
+  public Response listStores() {
+    return Response.ok(
+            stores.list().stream().map(s -> new Store().id(s.id()).name(s.name())).toList())
+        .build();
+  }
+
+  @Override
+  public Response listLrsCredentials() {
+    return Response.ok(
+            credentials.list().stream()
+                .map(
+                    c ->
+                        new LrsCredential()
+                            .id(c.id())
+                            .storeId(c.storeId())
+                            .key(c.key())
+                            .label(c.label())
+                            .createdAt(c.createdAt())
+                            .revoked(c.revoked()))
+                .toList())
+        .build();
+  }
+}

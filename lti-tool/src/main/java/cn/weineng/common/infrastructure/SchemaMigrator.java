@@ -1,0 +1,73 @@
+package cn.weineng.common.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date before anything else runs: the LRS's scripts ({@code
+ * db/migration/xapi}, versions 1.x) then the application's ({@code db/migration/app}, versions 2.x
+ * and up). Migrations only ever add; nothing drops and re-creates.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigrator {
+
+  private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+  @Resource(lookup = "java:app/jdbc/weineng")
+  DataSource dataSource;
+
+  private String schemaVersion;
+  private boolean postgreSql;
+
+  @PostConstruct
+  void migrate() {
+    MigrateResult result =
+        Flyway.configure(SchemaMigrator.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration/xapi", "classpath:db/migration/app")
+            // the LRS numbers its scripts 1.x and the application 2.x: a new LRS script lands
+            // below the application's latest and must still run
+            .outOfOrder(true)
+            .load()
+            .migrate();
+    schemaVersion =
+        result.targetSchemaVersion != null
+            ? result.targetSchemaVersion
+            : result.initialSchemaVersion;
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      postgreSql =
+          c.getMetaData()
+              .getDatabaseProductName()
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("postgres");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("the database did not answer after migrating", e);
+    }
+    LOG.info(
+        () ->
+            "database schema at version "
+                + schemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migration(s) applied now)");
+  }
+
+  public String schemaVersion() {
+    return schemaVersion;
+  }
+
+  /** Whether the database is PostgreSQL (else H2), for the few statements whose SQL differs. */
+  public boolean isPostgreSql() {
+    return postgreSql;
+  }
+}

@@ -1,0 +1,2 @@
+/** The shared edge. */
+package cn.weineng.common.interfaces;

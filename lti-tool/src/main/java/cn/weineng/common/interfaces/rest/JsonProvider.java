@@ -1,0 +1,136 @@
+package cn.weineng.common.interfaces.rest;
+
+import cn.weineng.common.domain.Problem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * JSON for the REST API's models with Jackson (the generated models carry Jackson annotations):
+ * ISO-8601 dates, unknown properties refused with the property's path. Strings and streams are left
+ * to the container, so the LRS's hand-written JSON passes through untouched.
+ */
+@Provider
+@Priority(1)
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+@Produces({MediaType.APPLICATION_JSON, "application/problem+json", "application/*+json"})
+public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
+
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .setDefaultPropertyInclusion(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          // required fields are checked by Bean Validation, which reports all of them at once, not
+          // Jackson's first
+          .setAnnotationIntrospector(
+              new JacksonAnnotationIntrospector() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public Boolean hasRequiredMarker(AnnotatedMember m) {
+                  return null;
+                }
+              });
+
+  private static boolean handles(Class<?> type) {
+    return !(type == String.class
+        || type == byte[].class
+        || InputStream.class.isAssignableFrom(type)
+        || jakarta.ws.rs.core.StreamingOutput.class.isAssignableFrom(type));
+  }
+
+  @Override
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return handles(type);
+  }
+
+  @Override
+  public Object readFrom(
+      Class<Object> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> httpHeaders,
+      InputStream entityStream)
+      throws IOException {
+    try {
+      return MAPPER
+          .readerFor(MAPPER.getTypeFactory().constructType(genericType))
+          .readValue(entityStream);
+    } catch (UnrecognizedPropertyException e) {
+      throw Problem.invalid(
+          "the request has a property the API does not know",
+          List.of(new Problem.FieldError(path(e), "is not a property of this request")));
+    } catch (MismatchedInputException e) {
+      String path = path(e);
+      throw Problem.invalid(
+          "the request body does not match the expected shape",
+          List.of(
+              new Problem.FieldError(
+                  path.isEmpty() ? "(body)" : path, "is missing or has the wrong type")));
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw Problem.invalid("the request body is not valid JSON" + where, List.of());
+    }
+  }
+
+  private static String path(JsonProcessingException e) {
+    if (e instanceof MismatchedInputException m) {
+      return m.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining("."))
+          .replace(".[", "[");
+    }
+    return "";
+  }
+
+  @Override
+  public boolean isWriteable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return handles(type);
+  }
+
+  @Override
+  public void writeTo(
+      Object o,
+      Class<?> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, Object> httpHeaders,
+      OutputStream entityStream)
+      throws IOException {
+    MAPPER.writeValue(entityStream, o);
+  }
+}

@@ -1,0 +1,15 @@
+package cn.weineng.common.interfaces.rest;
+
+import cn.weineng.common.domain.Problem;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** The application's own refusals. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Problem> {
+  @Override
+  public Response toResponse(Problem p) {
+    return ProblemResponses.of(p.status(), p.slug(), p.title(), p.getMessage(), p.errors());
+  }
+}

@@ -1,0 +1,76 @@
+package cn.weineng.common.interfaces.rest;
+
+import cn.weineng.admin.interfaces.rest.AdminAuthFilter;
+import cn.weineng.admin.interfaces.rest.LrsResource;
+import cn.weineng.launch.interfaces.lti.LtiLaunchExceptionMapper;
+import cn.weineng.launch.interfaces.lti.LtiResource;
+import cn.weineng.ledger.interfaces.rest.PoliciesResource;
+import cn.weineng.platform.interfaces.rest.PlatformsResource;
+import cn.weineng.reports.interfaces.rest.ProgressResource;
+import cn.weineng.xapi.interfaces.rest.AboutResource;
+import cn.weineng.xapi.interfaces.rest.AlternateRequestSyntaxFilter;
+import cn.weineng.xapi.interfaces.rest.StatementsResource;
+import cn.weineng.xapi.interfaces.rest.XapiExceptionMapper;
+import cn.weineng.xapi.interfaces.rest.XapiRequestFilter;
+import cn.weineng.xapi.interfaces.rest.XapiResponseFilter;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * JAX-RS at the context root: /api (REST), /lti (LTI 1.3), /xapi (the LRS). Resources and providers
+ * are listed, not scanned: scanning would also pick up the generated API interfaces and try to
+ * instantiate them.
+ */
+@ApplicationPath("")
+public class WeinengApplication extends Application {
+
+  /**
+   * JSON is read and written by the application's Jackson provider ({@link JsonProvider}) only:
+   * Jersey's JSON-B feature, which Payara registers too, is turned off, so that which provider
+   * handles a request never depends on the order in which a start happened to register them.
+   */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of(
+        "jersey.config.disableJsonBinding", true,
+        "jersey.config.server.disableJsonBinding", true,
+        // Jersey registers its own Jackson feature only when this names it
+        "jersey.config.jsonFeature", "WeinengJsonProvider",
+        "jersey.config.server.jsonFeature", "WeinengJsonProvider",
+        "jersey.config.disableMoxyJson", true);
+  }
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        // REST API (implementations of the generated interfaces)
+        PlatformsResource.class,
+        LrsResource.class,
+        PoliciesResource.class,
+        ProgressResource.class,
+        cn.weineng.ledger.interfaces.rest.LedgerResource.class,
+        cn.weineng.people.interfaces.rest.LearnersResource.class,
+        cn.weineng.organisation.interfaces.rest.OrganisationResource.class,
+        cn.weineng.ledger.interfaces.rest.ProfileResource.class,
+        DateTimeParams.class,
+        AdminAuthFilter.class,
+        JsonProvider.class,
+        ProblemMapper.class,
+        ConstraintViolationMapper.class,
+        WebApplicationExceptionMapper.class,
+        UnexpectedErrorMapper.class,
+        StandardHeadersFilter.class,
+        // LTI
+        LtiResource.class,
+        LtiLaunchExceptionMapper.class,
+        // the embedded LRS
+        AboutResource.class,
+        StatementsResource.class,
+        XapiRequestFilter.class,
+        AlternateRequestSyntaxFilter.class,
+        XapiResponseFilter.class,
+        XapiExceptionMapper.class);
+  }
+}

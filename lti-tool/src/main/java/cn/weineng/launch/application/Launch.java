@@ -1,0 +1,43 @@
+package cn.weineng.launch.application;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated resource-link launch: what the rest of the application needs from the id_token.
+ *
+ * @param platformId our registration id
+ * @param issuer the platform issuer
+ * @param deploymentId the deployment the launch came through
+ * @param subject the user's LTI subject (sub)
+ * @param name the user's name when the platform shares it
+ * @param roles LTI role URIs
+ * @param resourceLinkId the resource link id
+ * @param resourceLinkTitle its title, or null
+ * @param contextId the context (course) id, or null
+ * @param contextTitle the context title, or null
+ * @param contextLabel the context label, or null
+ * @param locale the launch_presentation locale, or null
+ * @param targetLinkUri the target link URI
+ * @param productFamily the tool_platform product family code (e.g. moodle), or null
+ * @param custom custom parameters
+ * @param personSourcedId the institute's id of the person: {@code lis.person_sourcedid}; null when
+ *     not sent
+ */
+public record Launch(
+    String platformId,
+    String issuer,
+    String deploymentId,
+    String subject,
+    String name,
+    List<String> roles,
+    String resourceLinkId,
+    String resourceLinkTitle,
+    String contextId,
+    String contextTitle,
+    String contextLabel,
+    String locale,
+    String targetLinkUri,
+    String productFamily,
+    Map<String, String> custom,
+    String personSourcedId) {}

@@ -1,0 +1,210 @@
+package cn.weineng.launch.application;
+
+import cn.weineng.common.infrastructure.InsertIfAbsent;
+import cn.weineng.common.infrastructure.PublicUrl;
+import cn.weineng.launch.domain.Course;
+import cn.weineng.launch.domain.Enrolment;
+import cn.weineng.launch.domain.LtiClaims;
+import cn.weineng.people.application.PersonDirectory;
+import cn.weineng.people.domain.Person;
+import cn.weineng.platform.domain.Platform;
+import cn.weineng.xapi.application.LrsClient;
+import cn.weineng.xapi.application.StatementService;
+import cn.weineng.xapi.domain.AgentIdentifier;
+import cn.weineng.xapi.domain.XapiVersion;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Records a validated launch: the person and their LTI identity, the course and enrolment, and an
+ * xAPI {@code launched} statement written in-process to the platform's store, all in one
+ * transaction.
+ */
+@ApplicationScoped
+public class LaunchRecorder {
+
+  static final String VERB_LAUNCHED = "http://adlnet.gov/expapi/verbs/launched";
+  static final String LTI_EXTENSION = "https://w3id.org/weineng/xapi/extensions/lti-launch";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @PersistenceContext(unitName = "weineng")
+  EntityManager em;
+
+  @Inject PersonDirectory people;
+  @Inject cn.weineng.people.application.Linking linking;
+  @Inject InsertIfAbsent inserts;
+  @Inject StatementService statements;
+
+  @Inject PublicUrl publicUrl;
+
+  /** What a recorded launch points at. */
+  public record Recorded(String personId, String courseId, String statementId) {}
+
+  @Transactional
+  public Recorded record(Launch launch) {
+    Platform platform = em.find(Platform.class, launch.platformId());
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    String ltiIdentity = AgentIdentifier.account(launch.issuer(), launch.subject());
+    String personId = people.resolve(platform.storeId(), ltiIdentity);
+    if (launch.personSourcedId() != null) {
+      personId =
+          linkBySourcedId(platform.storeId(), personId, ltiIdentity, launch.personSourcedId());
+    }
+    Person person = em.find(Person.class, personId);
+    person.launchedFrom(platform.id(), launch.subject(), launch.name());
+
+    String courseId = null;
+    if (launch.contextId() != null) {
+      // first launches of a new course from a whole class at once must not collide:
+      // insert-if-absent, then update
+      courseId =
+          UUID.nameUUIDFromBytes(
+                  ("course|" + platform.id() + "|" + launch.contextId())
+                      .getBytes(StandardCharsets.UTF_8))
+              .toString();
+      inserts.insert(
+          em,
+          "course",
+          InsertIfAbsent.row(
+              "id",
+              courseId,
+              "platform_id",
+              platform.id(),
+              "context_id",
+              launch.contextId(),
+              "created_at",
+              now),
+          List.of("platform_id", "context_id"));
+      Course course =
+          em.createNamedQuery("Course.byContext", Course.class)
+              .setParameter("platform", platform.id())
+              .setParameter("context", launch.contextId())
+              .getSingleResult();
+      course.describe(launch.contextTitle(), launch.contextLabel());
+      courseId = course.id();
+      String roles = String.join(" ", launch.roles());
+      roles = roles.length() > 4000 ? roles.substring(0, 4000) : roles;
+      inserts.insert(
+          em,
+          "enrolment",
+          InsertIfAbsent.row(
+              "course_id", courseId, "person_id", personId, "roles", roles, "last_launch_at", now),
+          List.of("course_id", "person_id"));
+      em.find(Enrolment.class, new Enrolment.Key(courseId, personId)).launched(roles, now);
+    }
+
+    ObjectNode statement = launchStatement(platform, launch);
+    LrsClient self = new LrsClient(platform.storeId(), base(), "weineng-lti");
+    String statementId = statements.store(self, List.of(statement), XapiVersion.V1_0_3).get(0);
+    return new Recorded(personId, courseId, statementId);
+  }
+
+  /**
+   * The platform says which of the institute's teachers this is (lis.person_sourcedid, matched
+   * against the external id a roster gave): the LTI account joins that person. A sourced id no
+   * person has yet becomes the launching person's.
+   */
+  private String linkBySourcedId(String storeId, String personId, String ifi, String sourcedId) {
+    java.util.Optional<Person> holders = people.byExternalId(storeId, sourcedId);
+    if (holders.isEmpty()) {
+      Person me = em.find(Person.class, personId);
+      if (me.externalId() == null) {
+        me.identifyAs(sourcedId);
+      }
+      return personId;
+    }
+    String holder = holders.get().id();
+    Person me = em.find(Person.class, personId);
+    if (!holder.equals(personId) && me.externalId() != null) {
+      // the account already belongs to another of the institute's teachers: only an admin moves it
+      return personId;
+    }
+    if (!holder.equals(personId)) {
+      linking.linkInTx(holder, ifi);
+    }
+    return holder;
+  }
+
+  /**
+   * The launch as xAPI: actor {@code account{homePage: issuer, name: sub}} (no name, no email: the
+   * LRS keeps no more personal data than it needs), verb launched, the resource link as the
+   * activity, the course as the parent context activity and the LTI identifiers in a context
+   * extension.
+   */
+  ObjectNode launchStatement(Platform platform, Launch launch) {
+    ObjectNode s = JSON.createObjectNode();
+    ObjectNode actor = s.putObject("actor");
+    actor.put("objectType", "Agent");
+    ObjectNode account = actor.putObject("account");
+    account.put("homePage", launch.issuer());
+    account.put("name", launch.subject());
+
+    ObjectNode verb = s.putObject("verb");
+    verb.put("id", VERB_LAUNCHED);
+    verb.putObject("display").put("en-US", "launched").put("zh-CN", "启动");
+
+    ObjectNode object = s.putObject("object");
+    object.put("objectType", "Activity");
+    object.put("id", activityIri(platform, "resource-link", launch.resourceLinkId()));
+    ObjectNode definition = object.putObject("definition");
+    definition.put("type", "http://adlnet.gov/expapi/activities/link");
+    if (launch.resourceLinkTitle() != null) {
+      definition.putObject("name").put("und", launch.resourceLinkTitle());
+    }
+
+    ObjectNode context = s.putObject("context");
+    context.put(
+        "platform",
+        launch.productFamily() == null ? "LTI 1.3" : launch.productFamily() + " (LTI 1.3)");
+    if (launch.locale() != null && launch.locale().matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
+      context.put("language", launch.locale());
+    }
+    if (launch.contextId() != null) {
+      ArrayNode parent = context.putObject("contextActivities").putArray("parent");
+      ObjectNode course = parent.addObject();
+      course.put("id", activityIri(platform, "context", launch.contextId()));
+      ObjectNode cdef = course.putObject("definition");
+      cdef.put("type", "http://adlnet.gov/expapi/activities/course");
+      if (launch.contextTitle() != null) {
+        cdef.putObject("name").put("und", launch.contextTitle());
+      }
+    }
+    ObjectNode lti = context.putObject("extensions").putObject(LTI_EXTENSION);
+    lti.put("issuer", launch.issuer());
+    lti.put("deployment_id", launch.deploymentId());
+    lti.put("message_type", LtiClaims.RESOURCE_LINK_REQUEST);
+    lti.put("resource_link_id", launch.resourceLinkId());
+    if (launch.contextId() != null) {
+      lti.put("context_id", launch.contextId());
+    }
+    ArrayNode roles = lti.putArray("roles");
+    launch.roles().forEach(roles::add);
+    return s;
+  }
+
+  private String activityIri(Platform platform, String kind, String id) {
+    return base()
+        + "/activities/lti/"
+        + platform.id()
+        + "/"
+        + kind
+        + "/"
+        + URLEncoder.encode(id, StandardCharsets.UTF_8);
+  }
+
+  private String base() {
+    return publicUrl.base();
+  }
+}

@@ -1,0 +1,150 @@
+package cn.weineng.launch.application;
+
+import cn.weineng.common.infrastructure.PublicUrl;
+import cn.weineng.launch.domain.LoginState;
+import cn.weineng.platform.domain.Platform;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OIDC third-party login initiation (LTI Security Framework 1.0 §5.1.1): the platform sends the
+ * user here first; we answer with a redirect to the platform's authorisation endpoint carrying a
+ * fresh state and nonce, both kept in the database.
+ */
+@ApplicationScoped
+public class LoginService {
+
+  static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext(unitName = "weineng")
+  EntityManager em;
+
+  @Inject LoginStates states;
+
+  @Inject PublicUrl publicUrl;
+
+  /** The parameters of a login initiation request (GET query or POST form). */
+  public record Initiation(
+      String iss,
+      String loginHint,
+      String targetLinkUri,
+      String ltiMessageHint,
+      String clientId,
+      String deploymentId) {}
+
+  /** The authorisation redirect and the state it carries. */
+  public record Redirect(URI location, String state) {}
+
+  public Redirect initiate(Initiation in) {
+    // §5.1.1.1: iss, login_hint and target_link_uri are required
+    require(in.iss(), "iss");
+    require(in.loginHint(), "login_hint");
+    require(in.targetLinkUri(), "target_link_uri");
+    Platform platform = platform(in.iss(), in.clientId());
+    if (in.deploymentId() != null
+        && !in.deploymentId().isBlank()
+        && !platform.deploymentIds().contains(in.deploymentId())) {
+      throw new LtiLaunchException(
+          400, "unknown-deployment", "The deployment id is not registered for this platform.");
+    }
+    // the target must be this tool: a login must not be turned into a redirect elsewhere
+    if (!in.targetLinkUri().startsWith(base() + "/")) {
+      throw new LtiLaunchException(
+          400, "foreign-target", "target_link_uri does not point at this tool (" + base() + ").");
+    }
+    String state = random();
+    String nonce = random();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    states.save(
+        new LoginState(
+            state, nonce, platform.id(), in.targetLinkUri(), now, now.plus(STATE_LIFETIME)));
+
+    // §5.1.1.2: the authentication request
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("scope", "openid");
+    q.put("response_type", "id_token");
+    q.put("response_mode", "form_post");
+    q.put("prompt", "none");
+    q.put("client_id", platform.clientId());
+    q.put("redirect_uri", launchUrl());
+    q.put("login_hint", in.loginHint());
+    q.put("state", state);
+    q.put("nonce", nonce);
+    if (in.ltiMessageHint() != null) {
+      q.put("lti_message_hint", in.ltiMessageHint());
+    }
+    StringBuilder url =
+        new StringBuilder(platform.authUrl()).append(platform.authUrl().contains("?") ? '&' : '?');
+    q.forEach((k, v) -> url.append(enc(k)).append('=').append(enc(v)).append('&'));
+    url.setLength(url.length() - 1);
+    return new Redirect(URI.create(url.toString()), state);
+  }
+
+  private Platform platform(String iss, String clientId) {
+    List<Platform> found;
+    if (clientId != null && !clientId.isBlank()) {
+      found =
+          em.createNamedQuery("Platform.byIssuerAndClient", Platform.class)
+              .setParameter("issuer", iss)
+              .setParameter("clientId", clientId)
+              .getResultList();
+    } else {
+      found =
+          em.createNamedQuery("Platform.byIssuer", Platform.class)
+              .setParameter("issuer", iss)
+              .getResultList();
+      if (found.size() > 1) {
+        throw new LtiLaunchException(
+            400,
+            "client-id-needed",
+            "Several registrations share this issuer; the platform must send client_id.");
+      }
+    }
+    if (found.isEmpty()) {
+      throw new LtiLaunchException(
+          400,
+          "unknown-platform",
+          "This platform (issuer and client id) is not registered with Weineng. Ask the administrator to register it.");
+    }
+    return found.get(0);
+  }
+
+  String base() {
+    return publicUrl.base();
+  }
+
+  public String launchUrl() {
+    return base() + "/lti/launch";
+  }
+
+  private static void require(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new LtiLaunchException(
+          400, "missing-parameter", "The login request lacks the parameter " + name + ".");
+    }
+  }
+
+  private static String random() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,181 @@
+package cn.weineng.launch.interfaces.lti;
+
+import cn.weineng.launch.application.Launch;
+import cn.weineng.launch.domain.LtiClaims;
+import cn.weineng.policy.api.Requirement;
+import cn.weineng.reports.application.Progress;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/**
+ * The page a launched user sees inside the LMS frame: who they are, the course, their hours and
+ * verdict.
+ */
+@ApplicationScoped
+public class LaunchPage {
+
+  static ResourceBundle bundle(Locale locale) {
+    return ResourceBundle.getBundle(
+        "cn.weineng.lti.ui.messages",
+        locale,
+        LaunchPage.class.getClassLoader(),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  public String render(Launch launch, Progress p, Locale locale) {
+    ResourceBundle m = bundle(locale);
+    StringBuilder h = new StringBuilder(4096);
+    h.append("<!DOCTYPE html><html lang=\"")
+        .append(locale.toLanguageTag())
+        .append("\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>")
+        .append(esc(m.getString("app.name")))
+        .append("</title><style>")
+        .append(CSS)
+        .append("</style></head><body>");
+    h.append("<header><span class=\"brand\">")
+        .append(esc(m.getString("app.name")))
+        .append("</span>");
+    if (launch.contextTitle() != null) {
+      h.append("<span class=\"course\">").append(esc(launch.contextTitle())).append("</span>");
+    }
+    h.append("</header><main>");
+    String who = launch.name() != null ? launch.name() : launch.subject();
+    h.append("<section class=\"card\"><h1 id=\"who\">")
+        .append(esc(MessageFormat.format(m.getString("hello"), who)))
+        .append("</h1>");
+    h.append("<p class=\"meta\">")
+        .append(esc(m.getString("role")))
+        .append(esc(m.getString("colon")))
+        .append(esc(role(launch, m)));
+    if (launch.resourceLinkTitle() != null) {
+      h.append(" · ")
+          .append(esc(m.getString("activity")))
+          .append(esc(m.getString("colon")))
+          .append(esc(launch.resourceLinkTitle()));
+    }
+    h.append("</p></section>");
+
+    boolean ok = p.standing().qualified();
+    h.append("<section class=\"card\"><h2>").append(esc(m.getString("progress"))).append("</h2>");
+    h.append("<p class=\"policy\" title=\"")
+        .append(esc(p.standing().policyId()))
+        .append(' ')
+        .append(esc(p.standing().rulesetVersion()))
+        .append("\">")
+        .append(esc(m.getString("policy")))
+        .append(esc(m.getString("colon")))
+        .append(esc(p.policyName()))
+        .append("</p>");
+    h.append("<p id=\"verdict\" class=\"verdict ")
+        .append(ok ? "ok" : "no")
+        .append("\">")
+        .append(esc(m.getString(ok ? "qualified" : "not.qualified")))
+        .append("</p>");
+    h.append("<table id=\"hours\"><thead><tr><th>")
+        .append(esc(m.getString("bucket")))
+        .append("</th><th>")
+        .append(esc(m.getString("hours")))
+        .append("</th></tr></thead><tbody>");
+    for (Map.Entry<String, String> b : p.bucketNames().entrySet()) {
+      long s = p.standing().secondsByBucket().getOrDefault(b.getKey(), 0L);
+      h.append("<tr data-bucket=\"")
+          .append(esc(b.getKey()))
+          .append("\"><td>")
+          .append(esc(b.getValue()))
+          .append("</td><td>")
+          .append(hours(s))
+          .append("</td></tr>");
+    }
+    h.append("<tr class=\"total\"><td>")
+        .append(esc(m.getString("total")))
+        .append("</td><td id=\"total\">")
+        .append(hours(p.standing().totalSeconds()))
+        .append("</td></tr>");
+    for (Map.Entry<String, Long> c : p.standing().counters().entrySet()) {
+      h.append("<tr class=\"counter\" data-counter=\"")
+          .append(esc(c.getKey()))
+          .append("\"><td>")
+          .append(esc(p.counterNames().getOrDefault(c.getKey(), c.getKey())))
+          .append("</td><td>")
+          .append(c.getValue())
+          .append("</td></tr>");
+    }
+    p.standing()
+        .credits()
+        .ifPresent(
+            c ->
+                h.append("<tr class=\"credits\"><td>")
+                    .append(esc(m.getString("credits")))
+                    .append("</td><td id=\"credits\">")
+                    .append(c.stripTrailingZeros().toPlainString())
+                    .append("</td></tr>"));
+    h.append("</tbody></table>");
+    h.append("<ul class=\"reasons\">");
+    for (Requirement r : p.standing().requirements()) {
+      h.append("<li class=\"")
+          .append(r.met() ? "met" : "unmet")
+          .append("\"><span class=\"mark\">")
+          .append(r.met() ? "✓" : "✗")
+          .append("</span> ")
+          .append(esc(r.reason().in(p.locale())))
+          .append("</li>");
+    }
+    h.append("</ul></section></main><footer>")
+        .append(esc(m.getString("footer")))
+        .append("</footer></body></html>");
+    return h.toString();
+  }
+
+  private static String role(Launch launch, ResourceBundle m) {
+    if (launch.roles().stream()
+        .anyMatch(r -> r.equals(LtiClaims.ROLE_INSTRUCTOR) || r.endsWith("#Instructor"))) {
+      return m.getString("role.instructor");
+    }
+    if (launch.roles().stream()
+        .anyMatch(r -> r.equals(LtiClaims.ROLE_LEARNER) || r.endsWith("#Learner"))) {
+      return m.getString("role.learner");
+    }
+    return m.getString("role.other");
+  }
+
+  private static String hours(long seconds) {
+    return Progress.hoursText(seconds);
+  }
+
+  static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static final String CSS =
+      """
+      *{box-sizing:border-box}body{margin:0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",system-ui,sans-serif;
+      background:#f4f6f8;color:#1f2933;font-size:15px}header{display:flex;gap:1rem;align-items:baseline;padding:.8rem 1.2rem;
+      background:#0b5f86;color:#fff}.brand{font-weight:700;font-size:1.1rem}.course{opacity:.9}main{max-width:46rem;margin:1rem auto;padding:0 1rem}
+      .card{background:#fff;border-radius:8px;padding:1rem 1.2rem;margin-bottom:1rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+      h1{font-size:1.3rem;margin:.2rem 0}h2{font-size:1.1rem;margin:.2rem 0 .6rem}.meta,.policy{color:#52606d;margin:.3rem 0}
+      .verdict{display:inline-block;padding:.25rem .7rem;border-radius:999px;font-weight:700}.verdict.ok{background:#e3f9e5;color:#0e5814}
+      .verdict.no{background:#fff3c4;color:#8d2b0b}table{width:100%;border-collapse:collapse;margin:.6rem 0}
+      th,td{text-align:left;padding:.45rem .3rem;border-bottom:1px solid #e4e7eb}td:last-child,th:last-child{text-align:right}
+      tr.total td{font-weight:700}.reasons{list-style:none;padding:0;margin:.4rem 0}.reasons li{margin:.3rem 0}
+      .met .mark{color:#0e5814}.unmet .mark{color:#b44d12}footer{text-align:center;color:#7b8794;font-size:.8rem;padding:1rem}
+      """;
+}

@@ -1,0 +1,190 @@
+package cn.weineng.launch.interfaces.lti;
+
+import cn.weineng.common.interfaces.rest.Locales;
+import cn.weineng.launch.application.Launch;
+import cn.weineng.launch.application.LaunchRecorder;
+import cn.weineng.launch.application.LaunchValidator;
+import cn.weineng.launch.application.LoginService;
+import cn.weineng.platform.application.ToolKeys;
+import cn.weineng.platform.domain.Platform;
+import cn.weineng.reports.application.Progress;
+import cn.weineng.reports.application.ProgressService;
+import cn.weineng.xapi.application.ConflictRetry;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** LTI 1.3: OIDC login initiation, the launch, and the tool's public keys. */
+@Path("lti")
+@RequestScoped
+public class LtiResource {
+
+  static final String STATE_COOKIE = "weineng_lti_state";
+
+  /** Login states a browser may have in flight at once (base64url states never contain a dot). */
+  static final int MAX_COOKIE_STATES = 4;
+
+  @Inject LoginService login;
+  @Inject LaunchValidator validator;
+  @Inject LaunchRecorder recorder;
+  @Inject ProgressService progress;
+  @Inject ToolKeys keys;
+  @Inject LaunchPage page;
+
+  @PersistenceContext(unitName = "weineng")
+  EntityManager em;
+
+  @GET
+  @Path("login")
+  public Response loginGet(
+      @QueryParam("iss") String iss,
+      @QueryParam("login_hint") String loginHint,
+      @QueryParam("target_link_uri") String target,
+      @QueryParam("lti_message_hint") String messageHint,
+      @QueryParam("client_id") String clientId,
+      @QueryParam("lti_deployment_id") String deploymentId,
+      @CookieParam(STATE_COOKIE) String cookieStates) {
+    return redirect(
+        login.initiate(
+            new LoginService.Initiation(
+                iss, loginHint, target, messageHint, clientId, deploymentId)),
+        cookieStates);
+  }
+
+  /** Moodle POSTs the login initiation. */
+  @POST
+  @Path("login")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response loginPost(
+      @FormParam("iss") String iss,
+      @FormParam("login_hint") String loginHint,
+      @FormParam("target_link_uri") String target,
+      @FormParam("lti_message_hint") String messageHint,
+      @FormParam("client_id") String clientId,
+      @FormParam("lti_deployment_id") String deploymentId,
+      @CookieParam(STATE_COOKIE) String cookieStates) {
+    return loginGet(iss, loginHint, target, messageHint, clientId, deploymentId, cookieStates);
+  }
+
+  /**
+   * The state also goes into a cookie, which keeps the browser's few most recent login states (a
+   * course page may start several launches at once). When the browser sends the cookie back, the
+   * launch's state must be in it: the browser that started the login finishes it. When third-party
+   * cookies are blocked it does not come back, and the database state, single-use and bound to the
+   * nonce, is what protects the launch (ADR 0001).
+   */
+  private static Response redirect(LoginService.Redirect r, String cookieStates) {
+    List<String> states = new ArrayList<>(List.of(r.state()));
+    for (String old : states(cookieStates)) {
+      if (states.size() < MAX_COOKIE_STATES && !states.contains(old)) {
+        states.add(old);
+      }
+    }
+    return Response.status(302)
+        .location(r.location())
+        .cookie(stateCookie(String.join(".", states), 600))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  static List<String> states(String cookie) {
+    if (cookie == null || cookie.isBlank()) {
+      return List.of();
+    }
+    return List.of(cookie.split("\\."));
+  }
+
+  private static NewCookie stateCookie(String value, int maxAge) {
+    return new NewCookie.Builder(STATE_COOKIE)
+        .value(value)
+        .path("/lti")
+        .maxAge(maxAge)
+        .httpOnly(true)
+        .secure(true)
+        .sameSite(NewCookie.SameSite.NONE)
+        .build();
+  }
+
+  @POST
+  @Path("launch")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+  public Response launch(
+      @FormParam("id_token") String idToken,
+      @FormParam("state") String state,
+      @FormParam("error") String error,
+      @FormParam("error_description") String errorDescription,
+      @CookieParam(STATE_COOKIE) String cookieStates) {
+    if (error != null) {
+      throw new cn.weineng.launch.application.LtiLaunchException(
+          400,
+          "platform-error",
+          "The platform refused the login: "
+              + error
+              + (errorDescription == null ? "" : " (" + errorDescription + ")"));
+    }
+    List<String> pending = states(cookieStates);
+    if (!pending.isEmpty() && state != null && !pending.contains(state)) {
+      throw new cn.weineng.launch.application.LtiLaunchException(
+          401,
+          "state-mismatch",
+          "This launch was started in another browser window; start the activity again from the course.");
+    }
+    Launch launch = validator.validate(idToken, state);
+    // a concurrent launch may create the same course or person first; the next attempt finds the
+    // rows
+    LaunchRecorder.Recorded recorded =
+        ConflictRetry.run("recording a launch", () -> recorder.record(launch));
+    Locale locale = Locales.of(launch.locale());
+    Progress p = progress.forPerson(recorded.personId(), null, locale);
+    Platform platform = em.find(Platform.class, launch.platformId());
+    return Response.ok(page.render(launch, p, locale))
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self' "
+                + origin(platform.issuer()))
+        .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .cookie(remaining(pending, state))
+        .build();
+  }
+
+  /** The cookie without the state just used; removed when none is left. */
+  private static NewCookie remaining(List<String> pending, String used) {
+    List<String> rest = pending.stream().filter(x -> !x.equals(used)).toList();
+    return rest.isEmpty() ? stateCookie("", 0) : stateCookie(String.join(".", rest), 600);
+  }
+
+  @GET
+  @Path("jwks")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response jwks() {
+    return Response.ok(keys.publicJwks()).header("Cache-Control", "max-age=300").build();
+  }
+
+  private static String origin(String issuer) {
+    try {
+      URI u = URI.create(issuer);
+      return u.getScheme() + "://" + u.getAuthority();
+    } catch (IllegalArgumentException e) {
+      return "'none'";
+    }
+  }
+}

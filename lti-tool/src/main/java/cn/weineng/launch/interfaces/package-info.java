@@ -1,0 +1,2 @@
+/** The launch capability's edges. */
+package cn.weineng.launch.interfaces;

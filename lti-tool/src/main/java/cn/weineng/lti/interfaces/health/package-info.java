@@ -1,2 +1,0 @@
-/** MicroProfile Health checks served at /health. */
-package cn.weineng.lti.interfaces.health;

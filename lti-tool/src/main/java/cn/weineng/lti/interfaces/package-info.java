@@ -1,2 +1,0 @@
-/** The application's edges: REST API, LTI endpoints and launch page, health checks. */
-package cn.weineng.lti.interfaces;

@@ -1,0 +1,2 @@
+/** Registering platforms and keeping the tool key. */
+package cn.weineng.platform.application;

@@ -1,0 +1,47 @@
+package cn.weineng.platform.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** One of the tool's RSA signing keys, as a private JWK. Active keys are published at /lti/jwks. */
+@Entity
+@Table(name = "lti_tool_key")
+@NamedQuery(
+    name = "ToolKey.active",
+    query = "select k from ToolKey k where k.active = true order by k.createdAt desc")
+public class ToolKey {
+
+  @Id
+  @Column(name = "kid")
+  private String kid;
+
+  @Column(name = "private_jwk", nullable = false)
+  private String privateJwk;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "active", nullable = false)
+  private boolean active;
+
+  protected ToolKey() {}
+
+  public ToolKey(String kid, String privateJwk, OffsetDateTime createdAt) {
+    this.kid = kid;
+    this.privateJwk = privateJwk;
+    this.createdAt = createdAt;
+    this.active = true;
+  }
+
+  public String kid() {
+    return kid;
+  }
+
+  public String privateJwk() {
+    return privateJwk;
+  }
+}

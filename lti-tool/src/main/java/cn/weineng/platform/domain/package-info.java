@@ -1,0 +1,2 @@
+/** Platform registrations and the tool key. */
+package cn.weineng.platform.domain;

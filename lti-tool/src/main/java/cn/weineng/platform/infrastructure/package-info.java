@@ -1,0 +1,2 @@
+/** The platforms' JWKS, fetched and cached, refetched on an unknown key id. */
+package cn.weineng.platform.infrastructure;

@@ -1,0 +1,2 @@
+/** The platform capability's edges. */
+package cn.weineng.platform.interfaces;

@@ -1,0 +1,2 @@
+/** /api/platforms. */
+package cn.weineng.platform.interfaces.rest;

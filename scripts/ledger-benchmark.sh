@@ -105,11 +105,12 @@ $(printf '%s\n' "${acks[@]}")
 Rebuilding a store (\`POST /api/stores/{id}/ledger/rebuild\`) of $rn statements (70 % completions of six activity
 kinds and an LMS type, 20,000 learners), loaded straight into the statement table with raw JDBC batches: the baselines
 are that load and a raw JDBC read of the store in stored order with each statement's JSON parsed, in the same run on
-the same database. The rebuild reads the store through the LRS's cursor, credits every statement under all six
-policies on the live path, creates the learners it meets, and writes the lines in JDBC batches, in one transaction.
-Goal: a 1 M-statement store within 60 s.
+the same database. The rebuild reads the store through the LRS's cursor, offers every statement to the six policies
+on the live path, and keeps one row per credited statement (ADR 0006), written in JDBC batches of multi-row inserts,
+one transaction per page of 5,000 statements, with the store marked as rebuilding meanwhile. Goal: a 1 M-statement
+store within 60 s.
 
-| step | input | time | throughput | ledger lines |
+| step | input | time | throughput | credited activities kept |
 |---|---|---|---|---|
 $(printf '%s\n' "${rebuilds[@]}")
 MD

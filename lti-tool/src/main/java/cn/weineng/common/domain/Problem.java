@@ -14,6 +14,7 @@ public class Problem extends RuntimeException {
   private final String slug;
   private final String title;
   private final transient List<FieldError> errors;
+  private Integer retryAfterSeconds;
 
   public Problem(int status, String slug, String title, String detail) {
     this(status, slug, title, detail, List.of());
@@ -45,6 +46,18 @@ public class Problem extends RuntimeException {
 
   public static Problem notFound(String what, String id) {
     return new Problem(404, "not-found", "Not found", "no " + what + " with id " + id);
+  }
+
+  /** A temporary refusal: try again after the given number of seconds (Retry-After). */
+  public static Problem unavailable(String slug, String title, String detail, int retryAfter) {
+    Problem p = new Problem(503, slug, title, detail);
+    p.retryAfterSeconds = retryAfter;
+    return p;
+  }
+
+  /** Seconds after which to try again, for a temporary refusal. */
+  public java.util.Optional<Integer> retryAfterSeconds() {
+    return java.util.Optional.ofNullable(retryAfterSeconds);
   }
 
   public static Problem invalid(String detail, List<FieldError> errors) {

@@ -132,6 +132,12 @@ public class LaunchRecorder {
       return personId;
     }
     if (!holder.equals(personId)) {
+      if (cn.weineng.ledger.application.StandingService.rebuilding(em, storeId)) {
+        // links move ledger rows, which a rebuild is rewriting: this launch goes on as the
+        // account's
+        // own person, and the next launch after the rebuild links it
+        return personId;
+      }
       linking.linkInTx(holder, ifi);
     }
     return holder;

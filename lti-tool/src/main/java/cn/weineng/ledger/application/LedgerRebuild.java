@@ -23,89 +23,181 @@ import java.util.logging.Logger;
 /**
  * Rebuilds a store's ledger from the LRS: deletes its rows (credited activities, and the scores
  * taken from statements) and records its statements again, in stored order, through the LRS's
- * in-process cursor and the live writer's own crediting path. Rows go to the database in JDBC
- * batches of multi-row inserts, on the transaction's own connection; the whole rebuild is one
- * transaction, so readers see the old ledger or the new one, never half of it.
+ * in-process cursor and the live writer's own crediting path.
+ *
+ * <p>The store is marked as rebuilding ({@code ledger_rebuild_due}) for the whole run, and every
+ * reading of its ledger (standings, lines, unit standings, reports, links) answers 503 with
+ * Retry-After until the mark is gone, so nobody reads half a ledger. The work itself commits in
+ * chunks (deletes of at most {@link #DELETE_CHUNK} rows, then one page of {@link #PAGE} statements
+ * per transaction): a transaction of a million rows costs H2 as long to commit as to write. Live
+ * ingestion goes on meanwhile: its rows survive, and a statement both credited live and read by the
+ * cursor is written once (the inserts skip a row that is there). A run cut short leaves the mark,
+ * and the next start rebuilds the store again ({@link DueRebuilds}).
  */
 @ApplicationScoped
 public class LedgerRebuild {
 
   private static final Logger LOG = Logger.getLogger(LedgerRebuild.class.getName());
   static final int PAGE = 5000;
+  static final int DELETE_CHUNK = 20_000;
 
   /** Rows per INSERT statement (multi-row VALUES), and statements per JDBC batch. */
   static final int ROWS = 100;
 
   static final int BATCH = 10;
 
-  @PersistenceContext(unitName = "weineng")
-  EntityManager em;
-
-  @Inject StatementService statements;
   @Inject CredentialService credentials;
   @Inject LedgerWriter writer;
+  @Inject Steps steps;
+
+  private final Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** What a rebuild read and wrote. */
   public record Result(
       String storeId, long statements, long activities, long scores, long millis) {}
 
-  @Transactional
   public Result rebuild(String storeId) {
     if (!credentials.storeExists(storeId)) {
       throw Problem.notFound("store", storeId);
     }
-    long t0 = System.nanoTime();
-    em.createNamedQuery("LedgerActivity.deleteForStore")
-        .setParameter("store", storeId)
-        .executeUpdate();
-    em.createNamedQuery("AssessmentScore.deleteDerived")
-        .setParameter("store", storeId)
-        .executeUpdate();
-    em.createNativeQuery("delete from ledger_rebuild_due where store_id = ?")
-        .setParameter(1, storeId)
-        .executeUpdate();
-    em.flush();
-    long read = 0;
-    long activities = 0;
-    long after = 0;
-    LedgerWriter.Lookups lookups = writer.remembering(storeId);
-    // the persistence context's own connection: the learners it creates on the way are visible to
-    // the batches, and everything commits or rolls back together
-    Connection c = em.unwrap(Connection.class);
-    long scores;
-    try (BatchSink sink = new BatchSink(c)) {
-      while (true) {
-        List<StoredStatement> page = statements.readInStoredOrder(storeId, after, PAGE);
-        if (page.isEmpty()) {
+    if (!running.add(storeId)) {
+      throw new Problem(
+          409,
+          "rebuild-running",
+          "Rebuild running",
+          "the ledger of store " + storeId + " is being rebuilt; wait for that rebuild to end");
+    }
+    try {
+      long t0 = System.nanoTime();
+      steps.mark(storeId);
+      steps.deleteDerivedScores(storeId);
+      for (long after = 0; after >= 0; ) {
+        after = steps.deleteChunk(storeId, after);
+      }
+      LedgerWriter.Lookups lookups = writer.remembering(storeId);
+      long read = 0;
+      long activities = 0;
+      long scores = 0;
+      for (long after = 0; ; ) {
+        Steps.Page page = steps.page(storeId, after, lookups);
+        if (page.read() == 0) {
           break;
         }
+        read += page.read();
+        activities += page.activities();
+        scores += page.scores();
+        after = page.lastSeq();
+      }
+      steps.unmark(storeId);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      long n = read;
+      long a = activities;
+      LOG.info(
+          () ->
+              "ledger of store "
+                  + storeId
+                  + " rebuilt: "
+                  + n
+                  + " statements, "
+                  + a
+                  + " credited activities, "
+                  + ms
+                  + " ms");
+      return new Result(storeId, read, activities, scores, ms);
+    } finally {
+      running.remove(storeId);
+    }
+  }
+
+  /** The steps of a rebuild, each its own transaction. */
+  @ApplicationScoped
+  public static class Steps {
+
+    @PersistenceContext(unitName = "weineng")
+    EntityManager em;
+
+    @Inject StatementService statements;
+    @Inject LedgerWriter writer;
+    @Inject cn.weineng.common.infrastructure.InsertIfAbsent inserts;
+    @Inject cn.weineng.common.infrastructure.SchemaMigrator schema;
+
+    /** What one page read and wrote; {@code read == 0} at the end of the store. */
+    public record Page(int read, long lastSeq, long activities, long scores) {}
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void mark(String storeId) {
+      inserts.insert(
+          em,
+          "ledger_rebuild_due",
+          cn.weineng.common.infrastructure.InsertIfAbsent.row("store_id", storeId),
+          List.of("store_id"));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void unmark(String storeId) {
+      em.createNativeQuery("delete from ledger_rebuild_due where store_id = ?")
+          .setParameter(1, storeId)
+          .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void deleteDerivedScores(String storeId) {
+      em.createNamedQuery("AssessmentScore.deleteDerived")
+          .setParameter("store", storeId)
+          .executeUpdate();
+    }
+
+    /**
+     * Deletes the store's next rows after {@code after}, in stored order.
+     *
+     * @return the last position deleted, or -1 when none was left
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long deleteChunk(String storeId, long after) {
+      @SuppressWarnings("unchecked")
+      List<Number> seqs =
+          em.createNativeQuery(
+                  "select statement_seq from ledger_activity where store_id = ?"
+                      + " and statement_seq > ? order by statement_seq")
+              .setParameter(1, storeId)
+              .setParameter(2, after)
+              .setMaxResults(DELETE_CHUNK)
+              .getResultList();
+      if (seqs.isEmpty()) {
+        return -1;
+      }
+      long last = seqs.get(seqs.size() - 1).longValue();
+      em.createNativeQuery(
+              "delete from ledger_activity where store_id = ? and statement_seq > ?"
+                  + " and statement_seq <= ?")
+          .setParameter(1, storeId)
+          .setParameter(2, after)
+          .setParameter(3, last)
+          .executeUpdate();
+      return last;
+    }
+
+    /** Reads and records the store's next page of statements after {@code after}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Page page(String storeId, long after, LedgerWriter.Lookups lookups) {
+      List<StoredStatement> page = statements.readInStoredOrder(storeId, after, PAGE);
+      if (page.isEmpty()) {
+        return new Page(0, after, 0, 0);
+      }
+      // the persistence context's own connection: the learners created on the way are visible
+      // to the batches, and the page commits or rolls back as one
+      Connection c = em.unwrap(Connection.class);
+      try (BatchSink sink = new BatchSink(c, schema.isPostgreSql())) {
         // voided statements are not in the cursor; voiding ones remove nothing that is there
-        activities += writer.write(storeId, page, Set.of(), sink, lookups);
-        read += page.size();
-        after = page.get(page.size() - 1).seq();
+        long activities = writer.write(storeId, page, Set.of(), sink, lookups);
         em.flush();
         sink.flush();
         em.clear();
+        return new Page(page.size(), page.get(page.size() - 1).seq(), activities, sink.scores);
+      } catch (SQLException e) {
+        throw new IllegalStateException("the ledger rebuild of store " + storeId + " failed", e);
       }
-      scores = sink.scores;
-    } catch (SQLException e) {
-      throw new IllegalStateException("the ledger rebuild of store " + storeId + " failed", e);
     }
-    long ms = (System.nanoTime() - t0) / 1_000_000;
-    long n = read;
-    long a = activities;
-    LOG.info(
-        () ->
-            "ledger of store "
-                + storeId
-                + " rebuilt: "
-                + n
-                + " statements, "
-                + a
-                + " credited activities, "
-                + ms
-                + " ms");
-    return new Result(storeId, read, activities, scores, ms);
   }
 
   /** Ledger rows as JDBC batches of multi-row inserts. */
@@ -114,24 +206,41 @@ public class LedgerRebuild {
     private final Rows<AssessmentScoreEntity> scoreRows;
     long scores;
 
-    BatchSink(Connection c) throws SQLException {
+    /**
+     * Rows that are there already (a statement credited live while the rebuild ran) are left as
+     * they are: {@code ON CONFLICT DO NOTHING} on PostgreSQL, {@code MERGE … KEY} on H2.
+     */
+    BatchSink(Connection c, boolean postgresql) throws SQLException {
       activities =
           new Rows<>(
               c,
-              "insert into ledger_activity (statement_seq, store_id, person_id, actor_ifi,"
-                  + " statement_id, verb_id, occurred_at, activity_id, activity_type, kind,"
-                  + " duration_ms, nominal_seconds, completion, success, score_scaled, topics,"
-                  + " catalogue_course_id, completes_per_catalogue, recorded_at) values ",
+              upsert(
+                  postgresql,
+                  "ledger_activity (statement_seq, store_id, person_id, actor_ifi,"
+                      + " statement_id, verb_id, occurred_at, activity_id, activity_type, kind,"
+                      + " duration_ms, nominal_seconds, completion, success, score_scaled, topics,"
+                      + " catalogue_course_id, completes_per_catalogue, recorded_at)",
+                  "statement_seq"),
+              postgresql ? " on conflict do nothing" : "",
               19,
               BatchSink::bindActivity);
       scoreRows =
           new Rows<>(
               c,
-              "insert into assessment_score (id, person_id, assessment, source, score_value,"
-                  + " score_max, recorded_at, created_at, store_id, statement_id, actor_ifi)"
-                  + " values ",
+              upsert(
+                  postgresql,
+                  "assessment_score (id, person_id, assessment, source, score_value,"
+                      + " score_max, recorded_at, created_at, store_id, statement_id, actor_ifi)",
+                  "id"),
+              postgresql ? " on conflict do nothing" : "",
               11,
               BatchSink::bindScore);
+    }
+
+    private static String upsert(boolean postgresql, String tableAndColumns, String key) {
+      return postgresql
+          ? "insert into " + tableAndColumns + " values "
+          : "merge into " + tableAndColumns + " key (" + key + ") values ";
     }
 
     @Override
@@ -228,22 +337,24 @@ public class LedgerRebuild {
   static final class Rows<T> implements AutoCloseable {
     private final Connection connection;
     private final String head;
+    private final String tail;
     private final int columns;
     private final Binder<T> binder;
     private final List<T> pending = new ArrayList<>(ROWS);
     private PreparedStatement full;
     private int batched;
 
-    Rows(Connection c, String head, int columns, Binder<T> binder) {
+    Rows(Connection c, String head, String tail, int columns, Binder<T> binder) {
       this.connection = c;
       this.head = head;
+      this.tail = tail;
       this.columns = columns;
       this.binder = binder;
     }
 
     private String sql(int rows) {
       String one = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
-      return head + String.join(", ", java.util.Collections.nCopies(rows, one));
+      return head + String.join(", ", java.util.Collections.nCopies(rows, one)) + tail;
     }
 
     void add(T row) {

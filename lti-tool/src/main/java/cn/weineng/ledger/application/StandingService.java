@@ -50,6 +50,30 @@ public class StandingService {
     return defaultPolicy;
   }
 
+  /**
+   * Refuses, for a while, to read the ledger of a store that is being rebuilt (503 with
+   * Retry-After), so that no answer counts half a ledger.
+   */
+  public void requireReady(String storeId) {
+    if (rebuilding(em, storeId)) {
+      throw Problem.unavailable(
+          "ledger-rebuilding",
+          "Ledger being rebuilt",
+          "the ledger of store "
+              + storeId
+              + " is being rebuilt from its statements; ask again in a minute",
+          30);
+    }
+  }
+
+  /** Whether the store's ledger is marked as being (or due to be) rebuilt. */
+  public static boolean rebuilding(EntityManager em, String storeId) {
+    return !em.createNativeQuery("select store_id from ledger_rebuild_due where store_id = ?")
+        .setParameter(1, storeId)
+        .getResultList()
+        .isEmpty();
+  }
+
   /** A standing with the policy that produced it. */
   public record Evaluated(Person person, PolicyRegistry.Installed policy, Standing standing) {}
 
@@ -77,6 +101,7 @@ public class StandingService {
   }
 
   public Evaluated evaluate(Person person, PolicyRegistry.Installed policy, Instant asOf) {
+    requireReady(person.storeId());
     return new Evaluated(
         person,
         policy,
@@ -95,6 +120,7 @@ public class StandingService {
   public java.util.Map<String, Standing> evaluateAll(
       List<Person> people, PolicyRegistry.Installed policy, Instant asOf) {
     java.util.Map<String, Standing> out = new java.util.LinkedHashMap<>();
+    people.stream().map(Person::storeId).distinct().forEach(this::requireReady);
     EvaluationContext at = EvaluationContext.at(asOf);
     for (int i = 0; i < people.size(); i += CHUNK) {
       List<Person> chunk = people.subList(i, Math.min(people.size(), i + CHUNK));
@@ -173,6 +199,7 @@ public class StandingService {
    * order. Derived on every reading, so the lines are always those of the installed rule set.
    */
   public List<LedgerLine> lines(Person person, PolicyRegistry.Installed policy) {
+    requireReady(person.storeId());
     List<LedgerLine> out = new java.util.ArrayList<>();
     for (LedgerActivity row :
         em.createNamedQuery("LedgerActivity.forPerson", LedgerActivity.class)

@@ -43,6 +43,7 @@ public class Linking {
     if (known != null && known.personId().equals(personId)) {
       return false;
     }
+    requireLedgerReady(store);
     String from = known == null ? null : known.personId();
     if (known == null) {
       inserts.insert(
@@ -87,6 +88,7 @@ public class Linking {
           "learner " + personId + " is not known by that identifier",
           List.of(new Problem.FieldError("identifier", "is not linked to this learner")));
     }
+    requireLedgerReady(store);
     String own = PersonDirectory.derivedId(store, ifi);
     if (own.equals(personId)) {
       throw new Problem(
@@ -107,6 +109,17 @@ public class Linking {
     em.flush();
     moveLines(store, ifi, personId, own);
     return own;
+  }
+
+  /** Links move ledger rows: not while the store's ledger is being rebuilt. */
+  private void requireLedgerReady(String store) {
+    if (cn.weineng.ledger.application.StandingService.rebuilding(em, store)) {
+      throw Problem.unavailable(
+          "ledger-rebuilding",
+          "Ledger being rebuilt",
+          "the ledger of store " + store + " is being rebuilt; link or unlink again in a minute",
+          30);
+    }
   }
 
   /** Moves what was earned under {@code ifi} from the person it belonged to, to another. */

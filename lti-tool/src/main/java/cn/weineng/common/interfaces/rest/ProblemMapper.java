@@ -10,6 +10,10 @@ import jakarta.ws.rs.ext.Provider;
 public class ProblemMapper implements ExceptionMapper<Problem> {
   @Override
   public Response toResponse(Problem p) {
-    return ProblemResponses.of(p.status(), p.slug(), p.title(), p.getMessage(), p.errors());
+    Response r = ProblemResponses.of(p.status(), p.slug(), p.title(), p.getMessage(), p.errors());
+    if (p.retryAfterSeconds().isPresent()) {
+      return Response.fromResponse(r).header("Retry-After", p.retryAfterSeconds().get()).build();
+    }
+    return r;
   }
 }

@@ -19,7 +19,7 @@ public class LaunchPage {
 
   static ResourceBundle bundle(Locale locale) {
     return ResourceBundle.getBundle(
-        "cn.weineng.lti.ui.messages",
+        "cn.weineng.launch.ui.messages",
         locale,
         LaunchPage.class.getClassLoader(),
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -60,6 +60,14 @@ public class LaunchPage {
     }
     h.append("</p></section>");
 
+    if (p == null) {
+      h.append("<section class=\"card\"><h2>")
+          .append(esc(m.getString("progress")))
+          .append("</h2><p id=\"recalculating\">")
+          .append(esc(m.getString("recalculating")))
+          .append("</p></section>");
+      return footer(h, m);
+    }
     boolean ok = p.standing().qualified();
     h.append("<section class=\"card\"><h2>").append(esc(m.getString("progress"))).append("</h2>");
     h.append("<p class=\"policy\" title=\"")
@@ -125,10 +133,15 @@ public class LaunchPage {
           .append(esc(r.reason().in(p.locale())))
           .append("</li>");
     }
-    h.append("</ul></section></main><footer>")
+    h.append("</ul></section>");
+    return footer(h, m);
+  }
+
+  private static String footer(StringBuilder h, ResourceBundle m) {
+    return h.append("</main><footer>")
         .append(esc(m.getString("footer")))
-        .append("</footer></body></html>");
-    return h.toString();
+        .append("</footer></body></html>")
+        .toString();
   }
 
   private static String role(Launch launch, ResourceBundle m) {

@@ -152,7 +152,15 @@ public class LtiResource {
     LaunchRecorder.Recorded recorded =
         ConflictRetry.run("recording a launch", () -> recorder.record(launch));
     Locale locale = Locales.of(launch.locale());
-    Progress p = progress.forPerson(recorded.personId(), null, locale);
+    Progress p;
+    try {
+      p = progress.forPerson(recorded.personId(), null, locale);
+    } catch (cn.weineng.common.domain.Problem e) {
+      if (e.status() != 503) {
+        throw e;
+      }
+      p = null; // the ledger is being rebuilt: the page says so instead of showing half of it
+    }
     Platform platform = em.find(Platform.class, launch.platformId());
     return Response.ok(page.render(launch, p, locale))
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

@@ -31,6 +31,11 @@ public class LearnersResource implements LearnersApi {
   }
 
   @Override
+  public Response searchLearners(cn.weineng.api.server.model.LearnerSearch q) {
+    return findLearners(q.getStoreId(), q.getHomePage(), q.getName(), q.getMbox());
+  }
+
+  @Override
   public Response createLearner(LearnerRequest r) {
     return Response.status(201)
         .entity(

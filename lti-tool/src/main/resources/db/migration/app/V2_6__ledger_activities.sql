@@ -25,11 +25,11 @@ create table ledger_activity (
   completes_per_catalogue boolean        not null,
   recorded_at             timestamp with time zone not null
 );
--- a standing reads one person's rows; linking moves one identifier's rows of the person it belongs to. Both indexes
--- are narrow on purpose: a wide key (an IRI, an identifier) makes every insert of a large rebuild slower.
+-- a standing reads one person's rows; linking moves one identifier's rows of the person it belongs to. The only
+-- secondary index, and a narrow one: every index with random keys (a UUID, an IRI) makes each insert of a large
+-- rebuild rewrite pages all over it. A voiding statement finds its target's row by its stored position, which the
+-- LRS knows, through the primary key.
 create index ix_ledger_activity_person on ledger_activity (person_id);
--- a voiding statement removes its target's row (statement ids are UUIDs; the store is checked on the row)
-create index ix_ledger_activity_statement on ledger_activity (statement_id);
 
 -- Stores whose ledger was written in the old form: rebuilt from their statements at the next start.
 create table ledger_rebuild_due (

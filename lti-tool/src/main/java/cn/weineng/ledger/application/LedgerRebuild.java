@@ -38,7 +38,7 @@ import java.util.logging.Logger;
 public class LedgerRebuild {
 
   private static final Logger LOG = Logger.getLogger(LedgerRebuild.class.getName());
-  static final int PAGE = 5000;
+  static final int PAGE = Integer.getInteger("weineng.ledger.rebuildPage", 5000);
   static final int DELETE_CHUNK = 20_000;
 
   /** Rows per INSERT statement (multi-row VALUES), and statements per JDBC batch. */
@@ -74,6 +74,7 @@ public class LedgerRebuild {
       for (long after = 0; after >= 0; ) {
         after = steps.deleteChunk(storeId, after);
       }
+      long deleted = (System.nanoTime() - t0) / 1_000_000;
       LedgerWriter.Lookups lookups = writer.remembering(storeId);
       long read = 0;
       long activities = 0;
@@ -102,7 +103,9 @@ public class LedgerRebuild {
                   + a
                   + " credited activities, "
                   + ms
-                  + " ms");
+                  + " ms (of which removing the old ledger "
+                  + deleted
+                  + " ms)");
       return new Result(storeId, read, activities, scores, ms);
     } finally {
       running.remove(storeId);

@@ -40,6 +40,7 @@ public class LedgerWriter {
 
   @Inject PolicyRegistry policies;
   @Inject PersonDirectory people;
+  @Inject cn.weineng.xapi.application.StatementService lrs;
 
   /** Where ledger rows go: JPA live, JDBC batches on a rebuild. */
   public interface Sink {
@@ -154,7 +155,7 @@ public class LedgerWriter {
         lines += credit(storeId, s, now, sink, lookups);
       }
     }
-    // voids last, so that a statement voided in its own batch leaves no line behind
+    // voids last, so that a statement voided in its own batch leaves no row behind
     if (!voided.isEmpty()) {
       em.flush();
       for (String target : voided) {
@@ -162,10 +163,14 @@ public class LedgerWriter {
             .setParameter("store", storeId)
             .setParameter("statement", target)
             .executeUpdate();
+      }
+      // the ledger is keyed by storage position: the LRS says where the targets are
+      java.util.Collection<Long> positions = lrs.positionsOf(storeId, voided).values();
+      if (!positions.isEmpty()) {
         lines -=
-            em.createNamedQuery("LedgerActivity.deleteForStatement")
+            em.createNamedQuery("LedgerActivity.deleteAt")
                 .setParameter("store", storeId)
-                .setParameter("statement", target)
+                .setParameter("seqs", List.copyOf(positions))
                 .executeUpdate();
       }
     }

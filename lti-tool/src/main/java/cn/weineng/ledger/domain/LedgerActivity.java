@@ -29,8 +29,8 @@ import java.util.TreeSet;
     name = "LedgerActivity.forPerson",
     query = "select a from LedgerActivity a where a.personId = :person order by a.statementSeq")
 @NamedQuery(
-    name = "LedgerActivity.deleteForStatement",
-    query = "delete from LedgerActivity a where a.statementId = :statement and a.storeId = :store")
+    name = "LedgerActivity.deleteAt",
+    query = "delete from LedgerActivity a where a.statementSeq in :seqs and a.storeId = :store")
 @NamedQuery(
     name = "LedgerActivity.deleteForStore",
     query = "delete from LedgerActivity a where a.storeId = :store")

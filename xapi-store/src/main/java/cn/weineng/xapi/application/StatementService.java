@@ -32,4 +32,11 @@ public interface StatementService {
    * this reads exactly what live ingestion saw, less what was voided since.
    */
   List<StoredStatement> readInStoredOrder(String storeId, long afterSeq, int limit);
+
+  /**
+   * The storage positions of statements of a store, by statement id; ids the store does not hold
+   * are left out. Lets a reader keyed by position (the ledger) find what a voiding statement names.
+   */
+  java.util.Map<String, Long> positionsOf(
+      String storeId, java.util.Collection<String> statementIds);
 }

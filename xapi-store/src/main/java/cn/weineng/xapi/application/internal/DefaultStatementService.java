@@ -409,6 +409,27 @@ public class DefaultStatementService implements StatementService {
     return out;
   }
 
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.Map<String, Long> positionsOf(
+      String storeId, java.util.Collection<String> statementIds) {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    if (statementIds.isEmpty()) {
+      return out;
+    }
+    for (Object[] r :
+        em.createQuery(
+                "select s.statementId, s.seq from StatementEntity s where s.storeId = :store"
+                    + " and s.statementId in :ids",
+                Object[].class)
+            .setParameter("store", storeId)
+            .setParameter("ids", java.util.List.copyOf(statementIds))
+            .getResultList()) {
+      out.put((String) r[0], ((Number) r[1]).longValue());
+    }
+    return out;
+  }
+
   private static JsonNode read(String payload) {
     try {
       return JSON.readTree(payload);

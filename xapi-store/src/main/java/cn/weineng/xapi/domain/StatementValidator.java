@@ -840,14 +840,19 @@ public final class StatementValidator {
   public static final class Timestamps {
     private Timestamps() {}
 
+    private static final java.util.regex.Pattern ZONED =
+        java.util.regex.Pattern.compile(".*(Z|[+-]\\d{2}:?\\d{2})$");
+    private static final java.util.regex.Pattern COMPACT_OFFSET =
+        java.util.regex.Pattern.compile("([+-]\\d{2})(\\d{2})$");
+
     /** Parses an accepted timestamp; one without a zone is read as UTC. */
     public static OffsetDateTime parse(String t) {
       String s = t.replace('z', 'Z');
-      if (!s.matches(".*(Z|[+-]\\d{2}:?\\d{2})$")) {
+      if (!ZONED.matcher(s).matches()) {
         s = s + "Z";
       }
       // offsets without a colon (+0800) are normalised to +08:00
-      s = s.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
+      s = COMPACT_OFFSET.matcher(s).replaceFirst("$1:$2");
       return OffsetDateTime.parse(s);
     }
   }

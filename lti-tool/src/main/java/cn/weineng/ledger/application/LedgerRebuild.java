@@ -21,25 +21,25 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Rebuilds a store's ledger from the LRS: deletes its rows (credited activities, and the scores
- * taken from statements) and records its statements again, in stored order, through the LRS's
- * in-process cursor and the live writer's own crediting path.
+ * Rebuilds a store's ledger from the LRS: reads its statements in stored order through the LRS's
+ * in-process cursor, records each again through the live writer's own crediting path, and makes the
+ * ledger's rows for them agree: a row no longer earned is removed, a new or changed one written, an
+ * equal one left alone, so rebuilding an unchanged ledger writes nothing. The scores taken from
+ * statements are taken again.
  *
  * <p>The store is marked as rebuilding ({@code ledger_rebuild_due}) for the whole run, and every
  * reading of its ledger (standings, lines, unit standings, reports, links) answers 503 with
- * Retry-After until the mark is gone, so nobody reads half a ledger. The work itself commits in
- * chunks (deletes of at most {@link #DELETE_CHUNK} rows, then one page of {@link #PAGE} statements
- * per transaction): a transaction of a million rows costs H2 as long to commit as to write. Live
- * ingestion goes on meanwhile: its rows survive, and a statement both credited live and read by the
- * cursor is written once (the inserts skip a row that is there). A run cut short leaves the mark,
- * and the next start rebuilds the store again ({@link DueRebuilds}).
+ * Retry-After until the mark is gone, so nobody reads half a ledger. The work commits one page of
+ * {@link #PAGE} statements at a time: a transaction of a million rows costs H2 as long to commit as
+ * to write. Live ingestion goes on meanwhile: its rows survive, and a statement both credited live
+ * and read by the cursor is written once (the inserts skip a row that is there). A run cut short
+ * leaves the mark, and the next start rebuilds the store again ({@link DueRebuilds}).
  */
 @ApplicationScoped
 public class LedgerRebuild {
 
   private static final Logger LOG = Logger.getLogger(LedgerRebuild.class.getName());
-  static final int PAGE = Integer.getInteger("weineng.ledger.rebuildPage", 5000);
-  static final int DELETE_CHUNK = 20_000;
+  static final int PAGE = 5000;
 
   /** Rows per INSERT statement (multi-row VALUES), and statements per JDBC batch. */
   static final int ROWS = 100;
@@ -71,14 +71,11 @@ public class LedgerRebuild {
       long t0 = System.nanoTime();
       steps.mark(storeId);
       steps.deleteDerivedScores(storeId);
-      for (long after = 0; after >= 0; ) {
-        after = steps.deleteChunk(storeId, after);
-      }
-      long deleted = (System.nanoTime() - t0) / 1_000_000;
       LedgerWriter.Lookups lookups = writer.remembering(storeId);
       long read = 0;
       long activities = 0;
       long scores = 0;
+      long changed = 0;
       for (long after = 0; ; ) {
         Steps.Page page = steps.page(storeId, after, lookups);
         if (page.read() == 0) {
@@ -87,12 +84,14 @@ public class LedgerRebuild {
         read += page.read();
         activities += page.activities();
         scores += page.scores();
+        changed += page.changed();
         after = page.lastSeq();
       }
       steps.unmark(storeId);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       long n = read;
       long a = activities;
+      long c = changed;
       LOG.info(
           () ->
               "ledger of store "
@@ -101,11 +100,11 @@ public class LedgerRebuild {
                   + n
                   + " statements, "
                   + a
-                  + " credited activities, "
+                  + " credited activities ("
+                  + c
+                  + " rows written or removed), "
                   + ms
-                  + " ms (of which removing the old ledger "
-                  + deleted
-                  + " ms)");
+                  + " ms");
       return new Result(storeId, read, activities, scores, ms);
     } finally {
       running.remove(storeId);
@@ -124,8 +123,11 @@ public class LedgerRebuild {
     @Inject cn.weineng.common.infrastructure.InsertIfAbsent inserts;
     @Inject cn.weineng.common.infrastructure.SchemaMigrator schema;
 
-    /** What one page read and wrote; {@code read == 0} at the end of the store. */
-    public record Page(int read, long lastSeq, long activities, long scores) {}
+    /**
+     * What one page read and kept; {@code changed} counts the rows it wrote or removed, {@code read
+     * == 0} at the end of the store.
+     */
+    public record Page(int read, long lastSeq, long activities, long scores, long changed) {}
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void mark(String storeId) {
@@ -151,52 +153,73 @@ public class LedgerRebuild {
     }
 
     /**
-     * Deletes the store's next rows after {@code after}, in stored order.
-     *
-     * @return the last position deleted, or -1 when none was left
+     * Reads and records the store's next page of statements after {@code after}, writing only what
+     * differs from the ledger's rows for those statements: a row no longer earned is removed, a new
+     * or changed one written, an equal one left alone. A rebuild over an unchanged ledger writes
+     * nothing; rows of statements this page did not read (credited live meanwhile) are not touched.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long deleteChunk(String storeId, long after) {
-      @SuppressWarnings("unchecked")
-      List<Number> seqs =
-          em.createNativeQuery(
-                  "select statement_seq from ledger_activity where store_id = ?"
-                      + " and statement_seq > ? order by statement_seq")
-              .setParameter(1, storeId)
-              .setParameter(2, after)
-              .setMaxResults(DELETE_CHUNK)
-              .getResultList();
-      if (seqs.isEmpty()) {
-        return -1;
-      }
-      long last = seqs.get(seqs.size() - 1).longValue();
-      em.createNativeQuery(
-              "delete from ledger_activity where store_id = ? and statement_seq > ?"
-                  + " and statement_seq <= ?")
-          .setParameter(1, storeId)
-          .setParameter(2, after)
-          .setParameter(3, last)
-          .executeUpdate();
-      return last;
-    }
-
-    /** Reads and records the store's next page of statements after {@code after}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Page page(String storeId, long after, LedgerWriter.Lookups lookups) {
       List<StoredStatement> page = statements.readInStoredOrder(storeId, after, PAGE);
       if (page.isEmpty()) {
-        return new Page(0, after, 0, 0);
+        return new Page(0, after, 0, 0, 0);
       }
+      long last = page.get(page.size() - 1).seq();
       // the persistence context's own connection: the learners created on the way are visible
       // to the batches, and the page commits or rolls back as one
       Connection c = em.unwrap(Connection.class);
       try (BatchSink sink = new BatchSink(c, schema.isPostgreSql())) {
+        java.util.Map<Long, LedgerActivity> earned = new java.util.HashMap<>();
+        LedgerWriter.Sink collect =
+            new LedgerWriter.Sink() {
+              @Override
+              public void activity(LedgerActivity row) {
+                earned.put(row.statementSeq(), row);
+              }
+
+              @Override
+              public void score(AssessmentScoreEntity row) {
+                sink.score(row);
+              }
+            };
         // voided statements are not in the cursor; voiding ones remove nothing that is there
-        long activities = writer.write(storeId, page, Set.of(), sink, lookups);
+        long activities = writer.write(storeId, page, Set.of(), collect, lookups);
+        java.util.Map<Long, LedgerActivity> held = new java.util.HashMap<>();
+        for (LedgerActivity row :
+            em.createNamedQuery("LedgerActivity.inRange", LedgerActivity.class)
+                .setParameter("store", storeId)
+                .setParameter("after", after)
+                .setParameter("last", last)
+                .getResultList()) {
+          held.put(row.statementSeq(), row);
+        }
+        List<Long> remove = new ArrayList<>();
+        List<LedgerActivity> write = new ArrayList<>();
+        for (StoredStatement s : page) {
+          LedgerActivity now = earned.get(s.seq());
+          LedgerActivity before = held.get(s.seq());
+          if (now != null && now.sameAs(before)) {
+            continue;
+          }
+          if (before != null) {
+            remove.add(s.seq());
+          }
+          if (now != null) {
+            write.add(now);
+          }
+        }
         em.flush();
-        sink.flush();
         em.clear();
-        return new Page(page.size(), page.get(page.size() - 1).seq(), activities, sink.scores);
+        for (int i = 0; i < remove.size(); i += 1000) {
+          em.createNamedQuery("LedgerActivity.deleteAt")
+              .setParameter("store", storeId)
+              .setParameter("seqs", remove.subList(i, Math.min(remove.size(), i + 1000)))
+              .executeUpdate();
+        }
+        write.forEach(sink::activity);
+        sink.flush();
+        return new Page(
+            page.size(), last, activities, sink.scores, (long) remove.size() + write.size());
       } catch (SQLException e) {
         throw new IllegalStateException("the ledger rebuild of store " + storeId + " failed", e);
       }

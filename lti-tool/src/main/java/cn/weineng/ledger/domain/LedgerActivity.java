@@ -32,6 +32,11 @@ import java.util.TreeSet;
     name = "LedgerActivity.deleteAt",
     query = "delete from LedgerActivity a where a.statementSeq in :seqs and a.storeId = :store")
 @NamedQuery(
+    name = "LedgerActivity.inRange",
+    query =
+        "select a from LedgerActivity a where a.storeId = :store and a.statementSeq > :after"
+            + " and a.statementSeq <= :last")
+@NamedQuery(
     name = "LedgerActivity.deleteForStore",
     query = "delete from LedgerActivity a where a.storeId = :store")
 public class LedgerActivity {
@@ -123,6 +128,29 @@ public class LedgerActivity {
     this.catalogueCourseId = a.catalogueCourseId().orElse(null);
     this.completesPerCatalogue = a.completesPerCatalogue();
     this.recordedAt = recordedAt;
+  }
+
+  /** Whether the other row records the same: everything but when it was written. */
+  public boolean sameAs(LedgerActivity o) {
+    return o != null
+        && statementSeq == o.statementSeq
+        && completesPerCatalogue == o.completesPerCatalogue
+        && java.util.Objects.equals(storeId, o.storeId)
+        && java.util.Objects.equals(personId, o.personId)
+        && java.util.Objects.equals(actorIfi, o.actorIfi)
+        && java.util.Objects.equals(statementId, o.statementId)
+        && java.util.Objects.equals(verbId, o.verbId)
+        && occurredAt.toInstant().equals(o.occurredAt.toInstant())
+        && java.util.Objects.equals(activityId, o.activityId)
+        && java.util.Objects.equals(activityType, o.activityType)
+        && java.util.Objects.equals(kind, o.kind)
+        && java.util.Objects.equals(durationMillis, o.durationMillis)
+        && java.util.Objects.equals(nominalSeconds, o.nominalSeconds)
+        && java.util.Objects.equals(completion, o.completion)
+        && java.util.Objects.equals(success, o.success)
+        && java.util.Objects.equals(scoreScaled, o.scoreScaled)
+        && java.util.Objects.equals(topics, o.topics)
+        && java.util.Objects.equals(catalogueCourseId, o.catalogueCourseId);
   }
 
   /** The activity as the policies saw it when it was recorded. */

@@ -174,6 +174,14 @@ class OrganisationIT {
     Learner byMail =
         api.learners.findLearners(store, null, null, "mailto:zxm@fy.example.cn").get(0);
     assertThat(byMail.getId()).isEqualTo(byAccount.getId());
+    // the email in the body rather than the URL: the same answer
+    assertThat(
+            api.learners.searchLearners(
+                new cn.weineng.api.client.model.LearnerSearch()
+                    .storeId(store)
+                    .mbox("mailto:zxm@fy.example.cn")))
+        .extracting(Learner::getId)
+        .containsExactly(byAccount.getId());
     assertThat(byAccount.getExternalId()).isEqualTo("FY0001");
     assertThat(byAccount.getSubject()).isEqualTo("数学");
     assertThat(byAccount.getSchoolId()).isEqualTo(school.getId());
@@ -211,6 +219,33 @@ class OrganisationIT {
         .singleElement()
         .satisfies(x -> assertThat(x.getReason().get("zh-CN")).contains("理科坊"));
     assertThat(s.getRulesMet()).isFalse();
+
+    // under the national baseline the same teacher passes: 合格率 counts those who take part,
+    // 目标达成率 every teacher
+    for (String[] a :
+        new String[][] {
+          {"online-course", "PT25H", "2025-03-01"}, {"practice", "PT25H", "2025-04-01"}
+        }) {
+      post(
+          "{\"actor\":{\"mbox\":\"mailto:zxm@fy.example.cn\"},"
+              + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+              + "\"object\":{\"id\":\"https://yanxiu.example.cn/fy/"
+              + a[0]
+              + "\",\"definition\":{\"type\":"
+              + "\"https://w3id.org/weineng/xapi/activity-types/"
+              + a[0]
+              + "\"}},\"result\":{\"duration\":\""
+              + a[1]
+              + "\"},\"timestamp\":\""
+              + a[2]
+              + "T08:00:00+08:00\"}");
+    }
+    UnitStanding n = api.organisations.getUnitStanding(county.getId(), "cn-national-2019", null);
+    assertThat(n.getTotal().getTeachers()).isEqualTo(4);
+    assertThat(n.getTotal().getParticipating()).isEqualTo(1);
+    assertThat(n.getTotal().getQualified()).isEqualTo(1);
+    assertThat(n.getTotal().getPassRate()).isEqualTo(1.0);
+    assertThat(n.getTotal().getAchievementRate()).isEqualTo(0.25);
   }
 
   @Test

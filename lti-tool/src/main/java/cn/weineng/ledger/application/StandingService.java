@@ -85,14 +85,30 @@ public class StandingService {
     return person;
   }
 
-  /** The policy named, or the learner's home platform's, or the default. */
+  /**
+   * The policy named, or the learner's home platform's, or the one policy the store's platforms
+   * name (a teacher known only from a vendor's statements), or the default.
+   */
   public PolicyRegistry.Installed policyFor(Person person, String policyId) {
     if (policyId != null) {
       return policies.require(policyId);
     }
     Platform home =
         person.homePlatformId() == null ? null : em.find(Platform.class, person.homePlatformId());
-    return policies.require(home != null ? home.policyId() : defaultPolicy);
+    return policies.require(
+        home != null && home.policyId() != null ? home.policyId() : storePolicy(person.storeId()));
+  }
+
+  /** The policy the store's platforms name, when they all name the same; else the default. */
+  public String storePolicy(String storeId) {
+    List<String> named =
+        em.createQuery(
+                "select distinct p.policyId from Platform p where p.storeId = :store"
+                    + " and p.policyId is not null",
+                String.class)
+            .setParameter("store", storeId)
+            .getResultList();
+    return named.size() == 1 ? named.get(0) : defaultPolicy;
   }
 
   public Evaluated evaluate(String personId, String policyId, Instant asOf) {

@@ -58,22 +58,10 @@ public class OrganisationStandings {
       List<Tally> schools,
       OrganisationStanding rules) {}
 
-  /** The policy the store's platforms name, when they all name one; else the default. */
-  String storePolicy(String storeId) {
-    List<String> named =
-        em.createQuery(
-                "select distinct p.policyId from Platform p where p.storeId = :store"
-                    + " and p.policyId is not null",
-                String.class)
-            .setParameter("store", storeId)
-            .getResultList();
-    return named.size() == 1 ? named.get(0) : standings.defaultPolicyId();
-  }
-
   public Result evaluate(String unitId, String policyId, Instant asOf) {
     OrgUnit unit = organisations.unit(unitId);
     PolicyRegistry.Installed policy =
-        policies.require(policyId == null ? storePolicy(unit.storeId()) : policyId);
+        policies.require(policyId == null ? standings.storePolicy(unit.storeId()) : policyId);
     List<OrgUnit> schools = organisations.schoolsUnder(unit);
     List<Tally> perSchool = new ArrayList<>();
     int teachers = 0;

@@ -155,7 +155,8 @@ class LedgerRulesIT {
                 .getTotalHours())
         .isEqualTo(2.0);
 
-    api.ledger.createCatalogueCourse(course("late-" + user.hashCode(), activity, 30, "workshop"));
+    String courseId = "late-" + Integer.toHexString(user.hashCode());
+    api.ledger.createCatalogueCourse(course(courseId, activity, 30, "workshop"));
     var rebuilt = api.ledger.rebuildLedger(store);
     assertThat(rebuilt.getStatements()).isGreaterThanOrEqualTo(2);
     Standing s = api.ledger.getLearnerStanding(teacher.getId(), "cn-gx-beihai-2020", null, null);
@@ -163,6 +164,34 @@ class LedgerRulesIT {
     assertThat(byKey(s).get("hours.bucket.online.min").getMet()).isTrue();
     assertThat(byKey(s).get("hours.bucket.practice.min").getMet()).isFalse();
     assertThat(s.getCertificateEligible()).isFalse();
+    assertThat(api.ledger.listLearnerLedger(teacher.getId(), "cn-gx-beihai-2020").getLines())
+        .anySatisfy(
+            l -> {
+              assertThat(l.getCatalogueCourseId()).isEqualTo(courseId);
+              assertThat(l.getAmount()).isEqualTo(30.0);
+              assertThat(l.getRulesetVersion()).isNotBlank();
+            });
+
+    // the institute corrects the entry: it counts at the new value after the next rebuild
+    api.ledger.updateCatalogueCourse(courseId, course(courseId, activity, 20, "workshop"));
+    assertThat(total(teacher)).isEqualTo(32.0);
+    api.ledger.rebuildLedger(store);
+    assertThat(total(teacher)).isEqualTo(22.0);
+    // rebuilding again changes nothing
+    api.ledger.rebuildLedger(store);
+    assertThat(total(teacher)).isEqualTo(22.0);
+
+    // and removes it: a Moodle course of cmi5 type alone earns nothing, so its row goes
+    api.ledger.deleteCatalogueCourse(courseId, store);
+    assertThat(api.ledger.listCatalogueCourses(store)).noneMatch(c -> c.getId().equals(courseId));
+    api.ledger.rebuildLedger(store);
+    assertThat(total(teacher)).isEqualTo(2.0);
+  }
+
+  private static double total(Learner teacher) throws ApiException {
+    return api.ledger
+        .getLearnerStanding(teacher.getId(), "cn-gx-beihai-2020", null, null)
+        .getTotalHours();
   }
 
   @Test

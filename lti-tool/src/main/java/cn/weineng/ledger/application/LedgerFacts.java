@@ -65,11 +65,7 @@ public class LedgerFacts {
           "Conflict",
           "the catalogue of store " + store + " already lists activity " + activityId);
     }
-    for (String t : topics == null ? List.<String>of() : topics) {
-      if (t.contains("|")) {
-        throw invalid("topics", "a topic must not contain '|'");
-      }
-    }
+    checkTopicsAndVerbs(topics, verbs);
     long seconds =
         nominalHours.multiply(BigDecimal.valueOf(3600)).setScale(0, RoundingMode.DOWN).longValue();
     CatalogueCourse c =
@@ -82,14 +78,89 @@ public class LedgerFacts {
             kind,
             topics == null ? List.of() : topics,
             OffsetDateTime.now(ZoneOffset.UTC));
+    c.completedBy(verbs);
+    em.persist(c);
+    return c;
+  }
+
+  /** Corrects an entry; the same checks as on creation. */
+  @Transactional
+  public CatalogueCourse updateCourse(
+      String storeId,
+      String id,
+      String activityId,
+      String title,
+      BigDecimal nominalHours,
+      String kind,
+      List<String> topics,
+      List<String> verbs) {
+    String store = storeId == null ? "default" : storeId;
+    requireStore(store, "storeId");
+    CatalogueCourse c = em.find(CatalogueCourse.class, new CatalogueCourse.Key(store, id));
+    if (c == null) {
+      throw Problem.notFound("catalogue course", id);
+    }
+    if (!ActivityFacts.KINDS.contains(kind)) {
+      throw invalid("kind", "must be one of " + ActivityFacts.KINDS);
+    }
+    for (CatalogueCourse other :
+        em.createNamedQuery("CatalogueCourse.byActivity", CatalogueCourse.class)
+            .setParameter("store", store)
+            .setParameter("activity", activityId)
+            .getResultList()) {
+      if (!other.id().equals(id)) {
+        throw new Problem(
+            409,
+            "conflict",
+            "Conflict",
+            "the catalogue of store " + store + " already lists activity " + activityId);
+      }
+    }
+    checkTopicsAndVerbs(topics, verbs);
+    long seconds =
+        nominalHours.multiply(BigDecimal.valueOf(3600)).setScale(0, RoundingMode.DOWN).longValue();
+    return c.correct(activityId, title, seconds, kind, topics == null ? List.of() : topics)
+        .completedBy(verbs);
+  }
+
+  /** Removes an entry nobody has chosen. */
+  @Transactional
+  public void deleteCourse(String storeId, String id) {
+    String store = storeId == null ? "default" : storeId;
+    requireStore(store, "storeId");
+    CatalogueCourse c = em.find(CatalogueCourse.class, new CatalogueCourse.Key(store, id));
+    if (c == null) {
+      throw Problem.notFound("catalogue course", id);
+    }
+    long chosen =
+        em.createQuery(
+                "select count(c) from CourseChoiceEntity c where c.storeId = :store"
+                    + " and c.courseId = :course",
+                Long.class)
+            .setParameter("store", store)
+            .setParameter("course", id)
+            .getSingleResult();
+    if (chosen > 0) {
+      throw new Problem(
+          409,
+          "course-chosen",
+          "Course chosen",
+          "course " + id + " is chosen by " + chosen + " learner(s); it cannot be removed");
+    }
+    em.remove(c);
+  }
+
+  private static void checkTopicsAndVerbs(List<String> topics, List<String> verbs) {
+    for (String t : topics == null ? List.<String>of() : topics) {
+      if (t.contains("|")) {
+        throw invalid("topics", "a topic must not contain '|'");
+      }
+    }
     for (String v : verbs == null ? List.<String>of() : verbs) {
       if (!v.matches("[a-z][a-z0-9+.-]*:\\S+") || v.contains("|") || v.length() > 500) {
         throw invalid("verbs", "'" + v + "' is not a verb IRI");
       }
     }
-    c.completedBy(verbs);
-    em.persist(c);
-    return c;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

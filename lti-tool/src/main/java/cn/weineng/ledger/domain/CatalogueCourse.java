@@ -77,6 +77,17 @@ public class CatalogueCourse {
     this.createdAt = createdAt;
   }
 
+  /** Corrects the entry: everything but its store and id. */
+  public CatalogueCourse correct(
+      String activityId, String title, long nominalSeconds, String kind, List<String> topics) {
+    this.activityId = activityId;
+    this.title = title;
+    this.nominalSeconds = nominalSeconds;
+    this.kind = kind;
+    this.topics = topics == null || topics.isEmpty() ? null : String.join("|", topics);
+    return this;
+  }
+
   public String storeId() {
     return storeId;
   }

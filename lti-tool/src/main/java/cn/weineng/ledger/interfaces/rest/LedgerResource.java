@@ -255,6 +255,33 @@ public class LedgerResource implements LedgerApi {
     return Response.status(201).entity(toApi(created)).build();
   }
 
+  @Override
+  public Response updateCatalogueCourse(String courseId, CatalogueCourse c) {
+    if (!courseId.equals(c.getId())) {
+      throw cn.weineng.common.domain.Problem.invalid(
+          "the body names course " + c.getId() + ", the path " + courseId,
+          List.of(new cn.weineng.common.domain.Problem.FieldError("id", "must equal the path's")));
+    }
+    return Response.ok(
+            toApi(
+                facts.updateCourse(
+                    c.getStoreId(),
+                    courseId,
+                    c.getActivityId(),
+                    c.getTitle(),
+                    BigDecimal.valueOf(c.getNominalHours()),
+                    c.getKind(),
+                    c.getTopics(),
+                    c.getVerbs())))
+        .build();
+  }
+
+  @Override
+  public Response deleteCatalogueCourse(String courseId, String storeId) {
+    facts.deleteCourse(storeId, courseId);
+    return Response.noContent().build();
+  }
+
   private static CatalogueCourse toApi(cn.weineng.ledger.domain.CatalogueCourse c) {
     return new CatalogueCourse()
         .storeId(c.storeId())

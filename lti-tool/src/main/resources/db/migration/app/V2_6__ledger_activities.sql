@@ -4,10 +4,13 @@
 --
 -- One row per statement that at least one installed policy credits; its key is the statement's stored position in the
 -- LRS (xapi_statement.seq), which grows with arrival, so inserts append to the primary key instead of landing at random.
+-- person_id has no foreign key: the writer creates the person in the same transaction as the row, persons are never
+-- deleted, and the table is derived (a rebuild rewrites it). On H2 the key's check on every insert cost a third of a
+-- 1 M-statement rebuild (68.9 s with it, 44.6 s without).
 create table ledger_activity (
   statement_seq           bigint         not null primary key,
   store_id                varchar(64)    not null,
-  person_id               varchar(36)    not null references person (id),
+  person_id               varchar(36)    not null,
   actor_ifi               varchar(1024)  not null,
   statement_id            varchar(36)    not null,
   verb_id                 varchar(2048)  not null,

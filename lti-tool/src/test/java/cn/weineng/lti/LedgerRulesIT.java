@@ -250,6 +250,16 @@ class LedgerRulesIT {
                 .getLearnerStanding(teacher.getId(), "cn-jl-fuyu-2020", null, null)
                 .getQualified())
         .isTrue();
+
+    // a chosen course stays in the catalogue
+    assertThatThrownBy(() -> api.ledger.deleteCatalogueCourse(courseId, store))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo(409);
+              assertThat(e.getResponseBody()).contains("course-chosen").contains(courseId);
+            });
+    assertThat(api.ledger.listCatalogueCourses(store)).anyMatch(c -> c.getId().equals(courseId));
   }
 
   @Test

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -280,6 +281,74 @@ class OrganisationIT {
     assertThat(back.getId()).isEqualTo(vendorPerson.getId());
     assertThat(total(teacher)).isZero();
     assertThat(total(vendorPerson)).isEqualTo(20.0);
+  }
+
+  @Test
+  void aLaunchLinksByTheTeacherIdParameterOnlyWhereTheRegistrationTrustsIt() throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String csv =
+        "县(市区),学校,姓名,学科,工号\n"
+            + "前郭县,前郭县第一中学,甲老师,语文,T"
+            + tag
+            + "1\n"
+            + "前郭县,前郭县第一中学,乙老师,数学,T"
+            + tag
+            + "2\n";
+    HttpResponse<String> r = roster(city.getId(), csv, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    try (cn.weineng.lti.support.TestPlatform trusted = new cn.weineng.lti.support.TestPlatform();
+        cn.weineng.lti.support.TestPlatform plain = new cn.weineng.lti.support.TestPlatform()) {
+      api.platforms.createPlatform(
+          new cn.weineng.api.client.model.PlatformRegistration()
+              .name("松原 Moodle")
+              .issuer(trusted.issuer)
+              .clientId(trusted.clientId)
+              .deploymentIds(List.of(trusted.deploymentId))
+              .authUrl(trusted.authUrl())
+              .tokenUrl(trusted.tokenUrl())
+              .jwksUrl(trusted.jwksUrl())
+              .storeId(store)
+              .teacherIdParameter("teacher_id"));
+      api.register(plain, store);
+
+      // the trusted platform's admin set teacher_id=$Person.sourcedId: the account joins 甲老师
+      String first = launch(trusted, Map.of("teacher_id", "T" + tag + "1"), null);
+      assertThat(teacherOf(trusted, first).getExternalId()).isEqualTo("T" + tag + "1");
+      // lis.person_sourcedid, when sent, wins over the parameter
+      String second = launch(trusted, Map.of("teacher_id", "T" + tag + "1"), "T" + tag + "2");
+      assertThat(teacherOf(trusted, second).getExternalId()).isEqualTo("T" + tag + "2");
+      // another platform does not trust the parameter: the account stays its own person
+      String third = launch(plain, Map.of("teacher_id", "T" + tag + "1"), null);
+      assertThat(teacherOf(plain, third).getExternalId()).isNull();
+    }
+  }
+
+  /** Launches a new account from the platform, with custom parameters and a sourced id. */
+  private static String launch(
+      cn.weineng.lti.support.TestPlatform lms, Map<String, String> custom, String sourcedId) {
+    cn.weineng.lti.support.TestPlatform.LaunchSpec spec =
+        new cn.weineng.lti.support.TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+    spec.tamper =
+        c -> {
+          c.claim("https://purl.imsglobal.org/spec/lti/claim/custom", custom);
+          if (sourcedId != null) {
+            c.claim(
+                "https://purl.imsglobal.org/spec/lti/claim/lis",
+                Map.of("person_sourcedid", sourcedId));
+          }
+          return c;
+        };
+    cn.weineng.lti.support.LtiBrowser.Result res =
+        new cn.weineng.lti.support.LtiBrowser(server.baseUrl, lms).launch(spec);
+    assertThat(res.status()).as(res.body()).isEqualTo(200);
+    return spec.subject;
+  }
+
+  private static Learner teacherOf(cn.weineng.lti.support.TestPlatform lms, String subject)
+      throws ApiException {
+    List<Learner> found = api.learners.findLearners(store, lms.issuer, subject, null);
+    assertThat(found).hasSize(1);
+    return found.get(0);
   }
 
   private static double total(Learner l) throws ApiException {

@@ -58,9 +58,9 @@ public class LaunchRecorder {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     String ltiIdentity = AgentIdentifier.account(launch.issuer(), launch.subject());
     String personId = people.resolve(platform.storeId(), ltiIdentity);
-    if (launch.personSourcedId() != null) {
-      personId =
-          linkBySourcedId(platform.storeId(), personId, ltiIdentity, launch.personSourcedId());
+    String sourcedId = teacherId(platform, launch);
+    if (sourcedId != null) {
+      personId = linkBySourcedId(platform.storeId(), personId, ltiIdentity, sourcedId);
     }
     Person person = em.find(Person.class, personId);
     person.launchedFrom(platform.id(), launch.subject(), launch.name());
@@ -109,6 +109,21 @@ public class LaunchRecorder {
     LrsClient self = new LrsClient(platform.storeId(), base(), "weineng-lti");
     String statementId = statements.store(self, List.of(statement), XapiVersion.V1_0_3).get(0);
     return new Recorded(personId, courseId, statementId);
+  }
+
+  /**
+   * The institute's id of the launching teacher: {@code lis.person_sourcedid}, else the custom
+   * parameter the platform's registration names as set by its admin (never any other custom
+   * parameter: a teacher can set those on an activity). An unresolved substitution ({@code
+   * $Person.sourcedId}, which Moodle sends as it is when it has no value) is no id.
+   */
+  static String teacherId(Platform platform, Launch launch) {
+    if (launch.personSourcedId() != null) {
+      return launch.personSourcedId();
+    }
+    String name = platform.teacherIdParameter();
+    String v = name == null || launch.custom() == null ? null : launch.custom().get(name);
+    return v == null || v.isBlank() || v.startsWith("$") ? null : v.strip();
   }
 
   /**

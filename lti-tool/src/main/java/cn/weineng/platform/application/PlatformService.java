@@ -45,7 +45,8 @@ public class PlatformService {
       String tokenUrl,
       String jwksUrl,
       String storeId,
-      String policyId) {}
+      String policyId,
+      String teacherIdParameter) {}
 
   @Transactional
   public Platform register(Registration r) {
@@ -95,6 +96,7 @@ public class PlatformService {
             storeId,
             policyId,
             OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+    p.trustingTeacherIdParameter(blankToNull(r.teacherIdParameter()));
     em.persist(p);
     return p;
   }

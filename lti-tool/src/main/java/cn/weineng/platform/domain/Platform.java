@@ -57,6 +57,9 @@ public class Platform {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  @Column(name = "teacher_id_parameter")
+  private String teacherIdParameter;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "lti_deployment", joinColumns = @JoinColumn(name = "platform_id"))
   @Column(name = "deployment_id")
@@ -87,6 +90,16 @@ public class Platform {
     this.storeId = storeId;
     this.policyId = policyId;
     this.createdAt = createdAt;
+  }
+
+  /** The custom parameter trusted to carry the teacher id (工号), or null. */
+  public String teacherIdParameter() {
+    return teacherIdParameter;
+  }
+
+  public Platform trustingTeacherIdParameter(String name) {
+    this.teacherIdParameter = name;
+    return this;
   }
 
   public String id() {

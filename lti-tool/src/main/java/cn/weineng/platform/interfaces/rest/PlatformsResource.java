@@ -32,7 +32,8 @@ public class PlatformsResource implements PlatformsApi {
                 r.getTokenUrl(),
                 r.getJwksUrl(),
                 r.getStoreId(),
-                r.getPolicyId()));
+                r.getPolicyId(),
+                r.getTeacherIdParameter()));
     return Response.created(URI.create("/api/platforms/" + p.id())).entity(toApi(p)).build();
   }
 
@@ -63,6 +64,7 @@ public class PlatformsResource implements PlatformsApi {
         .jwksUrl(p.jwksUrl())
         .storeId(p.storeId())
         .policyId(p.policyId())
+        .teacherIdParameter(p.teacherIdParameter())
         .createdAt(p.createdAt());
   }
 }

@@ -52,6 +52,9 @@ unserve() {
   kill $server; wait $server 2>/dev/null || true
   for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || break; sleep 0.2; done
 }
+rebuild_row() { # step, the rebuild's JSON answer, wall seconds: one table row
+  python3 -c "import json,sys; d=json.loads(sys.argv[2]); w=float(sys.argv[3]); print('| %s | %s statements | %.1f s | %s statements/s | %s |' % (sys.argv[1], format(d['statements'], ','), w, format(int(d['statements'] / w), ','), format(d['activities'], ',')))" "$1" "$2" "$3"
+}
 rebuild_one() { # label, jdbc url (WORK stands for the server's directory), user, password, env...
   local label=$1 url=$2 user=$3 pass=$4; shift 4
   local work; work=$(mktemp -d)
@@ -65,12 +68,12 @@ rebuild_one() { # label, jdbc url (WORK stands for the server's directory), user
   local t0; t0=$(date +%s.%N)
   local out; out=$(curl -sf -m 3600 -u admin:bench-pw -X POST "http://127.0.0.1:$port/api/stores/bench/ledger/rebuild")
   local wall; wall=$(echo "$(date +%s.%N) - $t0" | bc)
-  rebuilds+=("$(python3 -c "import json,sys; d=json.loads(sys.argv[1]); w=float(sys.argv[2]); print('| rebuild through Weineng, %s | %s statements | %.1f s | %s statements/s | %s |' % (sys.argv[3], format(d['statements'], ','), w, format(int(d['statements'] / w), ','), format(d['activities'], ',')))" "$out" "$wall" "$label")")
+  rebuilds+=("$(rebuild_row "rebuild through Weineng, $label" "$out" "$wall")")
   # the same store again: nothing changed, so nothing is written
   t0=$(date +%s.%N)
   out=$(curl -sf -m 3600 -u admin:bench-pw -X POST "http://127.0.0.1:$port/api/stores/bench/ledger/rebuild")
   wall=$(echo "$(date +%s.%N) - $t0" | bc)
-  rebuilds+=("$(python3 -c "import json,sys; d=json.loads(sys.argv[1]); w=float(sys.argv[2]); print('| rebuild again, nothing changed, %s | %s statements | %.1f s | %s statements/s | %s |' % (sys.argv[3], format(d['statements'], ','), w, format(int(d['statements'] / w), ','), format(d['activities'], ',')))" "$out" "$wall" "$label")")
+  rebuilds+=("$(rebuild_row "rebuild again, nothing changed, $label" "$out" "$wall")")
   unserve
   rm -rf "$work"
 }

@@ -55,6 +55,11 @@ public class StandingService {
    * Retry-After), so that no answer counts half a ledger.
    */
   public void requireReady(String storeId) {
+    requireReady(em, storeId);
+  }
+
+  /** {@link #requireReady(String)} for a caller with its own persistence context (linking). */
+  public static void requireReady(EntityManager em, String storeId) {
     if (rebuilding(em, storeId)) {
       throw Problem.unavailable(
           "ledger-rebuilding",

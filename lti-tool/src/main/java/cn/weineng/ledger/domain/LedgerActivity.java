@@ -36,9 +36,6 @@ import java.util.TreeSet;
     query =
         "select a from LedgerActivity a where a.storeId = :store and a.statementSeq > :after"
             + " and a.statementSeq <= :last")
-@NamedQuery(
-    name = "LedgerActivity.deleteForStore",
-    query = "delete from LedgerActivity a where a.storeId = :store")
 public class LedgerActivity {
 
   @Id

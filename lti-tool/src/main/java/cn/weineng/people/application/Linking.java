@@ -113,13 +113,7 @@ public class Linking {
 
   /** Links move ledger rows: not while the store's ledger is being rebuilt. */
   private void requireLedgerReady(String store) {
-    if (cn.weineng.ledger.application.StandingService.rebuilding(em, store)) {
-      throw Problem.unavailable(
-          "ledger-rebuilding",
-          "Ledger being rebuilt",
-          "the ledger of store " + store + " is being rebuilt; link or unlink again in a minute",
-          30);
-    }
+    cn.weineng.ledger.application.StandingService.requireReady(em, store);
   }
 
   /** Moves what was earned under {@code ifi} from the person it belonged to, to another. */

@@ -33,7 +33,10 @@ public class ProgressService {
 
   public Progress forPerson(String personId, String policyId, Locale locale) {
     Person person = standings.person(personId);
-    return evaluate(person, standings.policyFor(person, policyId), locale);
+    PolicyRegistry.Installed policy = standings.policyFor(person, policyId);
+    Instant now = Instant.now();
+    return progress(
+        person, policy, standings.evaluate(person, policy, now).standing(), locale, now);
   }
 
   public Course course(String courseId) {
@@ -79,22 +82,31 @@ public class ProgressService {
     Platform platform = em.find(Platform.class, course.platformId());
     PolicyRegistry.Installed policy =
         policies.require(policyId != null ? policyId : platform.policyId());
-    return em
-        .createNamedQuery("Enrolment.byCourse", Enrolment.class)
-        .setParameter("course", courseId)
-        .getResultList()
-        .stream()
-        .map(e -> em.find(Person.class, e.personId()))
-        .map(p -> evaluate(p, policy, locale))
+    List<Person> people =
+        em
+            .createNamedQuery("Enrolment.byCourse", Enrolment.class)
+            .setParameter("course", courseId)
+            .getResultList()
+            .stream()
+            .map(e -> em.find(Person.class, e.personId()))
+            .toList();
+    // the class's facts in a few queries, not a few per learner
+    Instant now = Instant.now();
+    Map<String, Standing> judged = standings.evaluateAll(people, policy, now);
+    return people.stream()
+        .map(p -> progress(p, policy, judged.get(p.id()), locale, now))
         .sorted(
             Comparator.comparing((Progress p) -> p.name() == null ? "" : p.name())
                 .thenComparing(Progress::personId))
         .toList();
   }
 
-  private Progress evaluate(Person person, PolicyRegistry.Installed policy, Locale locale) {
-    Instant now = Instant.now();
-    Standing standing = standings.evaluate(person, policy, now).standing();
+  private static Progress progress(
+      Person person,
+      PolicyRegistry.Installed policy,
+      Standing standing,
+      Locale locale,
+      Instant now) {
     Map<String, String> names = new LinkedHashMap<>();
     for (String bucket : policy.factory().buckets()) {
       names.put(bucket, policy.factory().bucketName(bucket, locale));

@@ -20,6 +20,8 @@ public final class LearnerFacts {
   private final Integer birthYear;
   private final List<CourseChoice> courseChoices;
   private final List<Score> scores;
+  private final List<PointFacts> points;
+  private final java.util.Set<String> pointRange;
 
   private LearnerFacts(Builder b) {
     this.learnerId = b.learnerId;
@@ -29,6 +31,8 @@ public final class LearnerFacts {
     this.birthYear = b.birthYear;
     this.courseChoices = List.copyOf(b.courseChoices);
     this.scores = List.copyOf(b.scores);
+    this.points = List.copyOf(b.points);
+    this.pointRange = b.pointRange == null ? null : java.util.Set.copyOf(b.pointRange);
   }
 
   public static Builder builder(String learnerId) {
@@ -68,6 +72,19 @@ public final class LearnerFacts {
     return scores;
   }
 
+  /** The micro-ability points the learner selected, each with its result so far. */
+  public List<PointFacts> points() {
+    return points;
+  }
+
+  /**
+   * The point codes the learner's school circled (圈定), when it circled a range; empty when the
+   * school has not (its 校本应用考核 is not run here, or not yet).
+   */
+  public Optional<java.util.Set<String>> pointRange() {
+    return Optional.ofNullable(pointRange);
+  }
+
   /** Builds {@link LearnerFacts}. */
   public static final class Builder {
     private final String learnerId;
@@ -77,6 +94,8 @@ public final class LearnerFacts {
     private Integer birthYear;
     private List<CourseChoice> courseChoices = List.of();
     private List<Score> scores = List.of();
+    private List<PointFacts> points = List.of();
+    private java.util.Set<String> pointRange;
 
     private Builder(String learnerId) {
       this.learnerId = Objects.requireNonNull(learnerId, "learnerId");
@@ -109,6 +128,16 @@ public final class LearnerFacts {
 
     public Builder scores(List<Score> v) {
       scores = v;
+      return this;
+    }
+
+    public Builder points(List<PointFacts> v) {
+      points = v;
+      return this;
+    }
+
+    public Builder pointRange(java.util.Set<String> v) {
+      pointRange = v;
       return this;
     }
 

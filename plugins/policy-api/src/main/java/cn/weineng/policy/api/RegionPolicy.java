@@ -26,6 +26,36 @@ public interface RegionPolicy {
   }
 
   /**
+   * Whether a selection of micro-ability points is valid under the region's point rules, and why
+   * not: one requirement per rule (e.g. {@code points.selection.minDimensions}). The host refuses a
+   * point outside the school's range before asking. None (valid) by default.
+   */
+  default List<Requirement> checkSelection(List<PointFacts> selection) {
+    return List.of();
+  }
+
+  /**
+   * The roles (host role keys) whose holders may grade evidence under this policy, e.g. the
+   * school's assessment team, and 坊主 or 学科专家 where the region says so.
+   */
+  default java.util.Set<String> reviewerRoles() {
+    return java.util.Set.of("school_admin", "school_assessor");
+  }
+
+  /**
+   * How evidence may arrive: {@code upload} (files), and {@code data-rule} where the region accepts
+   * platform-collected data meeting the pass standard (Hunan 方式二 伴随式数据采集).
+   */
+  default java.util.Set<String> evidenceModes() {
+    return java.util.Set.of("upload");
+  }
+
+  /** The region's resource-promotion stages, first to last; none by default. */
+  default List<PromotionStage> promotionStages() {
+    return List.of();
+  }
+
+  /**
    * The settings in force, after configuration (e.g. {@code hours.total.min=60}), so that a reader
    * can see which numbers a verdict was reached with.
    */

@@ -13,6 +13,9 @@ import cn.weineng.policy.api.LedgerLine;
 import cn.weineng.policy.api.OrganisationFacts;
 import cn.weineng.policy.api.OrganisationStanding;
 import cn.weineng.policy.api.PeriodStanding;
+import cn.weineng.policy.api.PointFacts;
+import cn.weineng.policy.api.PointResult;
+import cn.weineng.policy.api.PromotionStage;
 import cn.weineng.policy.api.RegionPolicy;
 import cn.weineng.policy.api.Requirement;
 import cn.weineng.policy.api.Score;
@@ -96,6 +99,15 @@ public class RulebookPolicy implements RegionPolicy {
   private final boolean certificateOnPass;
   private final boolean dedupePerSchoolYear;
   private final BigDecimal creditsMax;
+  private final Integer pointsMin;
+  private final Integer pointsMax;
+  private final Integer dimensionsMin;
+  private final List<String> environmentsRequired;
+  private final PointResult pointResultMin;
+  private final boolean pointsRequiredForPass;
+  private final Set<String> reviewerRoles;
+  private final Set<String> evidenceModes;
+  private final List<PromotionStage> promotionStages = new ArrayList<>();
 
   record CounterRule(
       String key,
@@ -240,7 +252,53 @@ public class RulebookPolicy implements RegionPolicy {
     this.dedupePerSchoolYear =
         d.choice("dedupe", "cycle", "cycle", "schoolYear").equals("schoolYear");
     this.creditsMax = d.decimal("credits.max").orElse(null);
+    this.pointsMin = d.integer("points.selection.minPoints").orElse(null);
+    this.pointsMax = d.integer("points.selection.maxPoints").orElse(null);
+    this.dimensionsMin = d.integer("points.selection.minDimensions").orElse(null);
+    this.environmentsRequired = d.list("points.selection.requiredEnvironments");
+    for (String e : environmentsRequired) {
+      if (!ENVIRONMENTS.contains(e)) {
+        throw new IllegalArgumentException(
+            "policy setting 'points.selection.requiredEnvironments': '"
+                + e
+                + "' is not one of "
+                + ENVIRONMENTS);
+      }
+    }
+    this.pointResultMin =
+        PointResult.of(d.choice("points.result.min", "pass", "pass", "excellent"));
+    this.pointsRequiredForPass = d.bool("points.requiredForPass", false);
+    List<String> roles = d.list("points.review.roles");
+    this.reviewerRoles =
+        roles.isEmpty() ? Set.of("school_admin", "school_assessor") : Set.copyOf(roles);
+    List<String> modes = d.list("points.evidence.modes");
+    for (String m : modes) {
+      if (!m.equals("upload") && !m.equals("data-rule")) {
+        throw new IllegalArgumentException(
+            "policy setting 'points.evidence.modes': '" + m + "' is not upload or data-rule");
+      }
+    }
+    this.evidenceModes = modes.isEmpty() ? Set.of("upload") : Set.copyOf(modes);
+    List<String> stages = d.list("promotion.stages");
+    for (int i = 0; i < stages.size(); i++) {
+      String k = stages.get(i);
+      String p = "promotion.stage." + k + ".";
+      List<String> stageRoles = d.list(p + "roles");
+      if (i > 0 && stageRoles.isEmpty()) {
+        throw new IllegalArgumentException(
+            "policy setting '" + p + "roles' is missing: who promotes a work to " + k + "?");
+      }
+      promotionStages.add(
+          PromotionStage.of(
+              k,
+              Text.of(d.get(p + "name.zh-CN", k), d.get(p + "name.en", k)),
+              i == 0 ? Set.of() : Set.copyOf(stageRoles)));
+    }
   }
+
+  static final List<String> ENVIRONMENTS = List.of("multimedia", "blended", "smart");
+  static final List<String> DIMENSIONS =
+      List.of("learner-analysis", "instructional-design", "learning-guidance", "assessment");
 
   @Override
   public Map<String, String> settings() {
@@ -768,6 +826,18 @@ public class RulebookPolicy implements RegionPolicy {
               .build());
     }
 
+    if (pointsRequiredForPass) {
+      if (facts.pointRange().isEmpty()) {
+        reqs.add(
+            Requirement.builder("points.selection.range", false)
+                .figure("circled", false)
+                .reason(M.text("points.range.none"))
+                .build());
+      } else {
+        reqs.addAll(pointRequirements(facts.points()));
+      }
+    }
+
     reqs.addAll(extraRequirements(facts, ctx, byBucket));
 
     if (!creditsMode.equals("none") && creditsPeriod.equals("cycle")) {
@@ -800,6 +870,155 @@ public class RulebookPolicy implements RegionPolicy {
     out.credits(credits);
     reqs.forEach(r -> out.requirement(capitalised(r)));
     return out.build();
+  }
+
+  // ---- micro-ability points -------------------------------------------------------------------
+
+  @Override
+  public List<Requirement> checkSelection(List<PointFacts> selection) {
+    return selectionRules(selection).stream().map(RulebookPolicy::capitalised).toList();
+  }
+
+  private List<Requirement> selectionRules(List<PointFacts> selection) {
+    List<Requirement> reqs = new ArrayList<>();
+    List<String> outside =
+        selection.stream().filter(p -> !p.inRange()).map(PointFacts::code).toList();
+    reqs.add(
+        Requirement.builder("points.selection.range", outside.isEmpty())
+            .figure("outside", outside)
+            .reason(
+                outside.isEmpty()
+                    ? M.text("points.range.met")
+                    : M.text("points.range.unmet", String.join(", ", outside)))
+            .build());
+    long n = selection.stream().map(PointFacts::code).distinct().count();
+    if (pointsMin != null) {
+      boolean met = n >= pointsMin;
+      reqs.add(
+          Requirement.builder("points.selection.minPoints", met)
+              .figure("actual", n)
+              .figure("required", pointsMin)
+              .reason(M.text(met ? "points.count.met" : "points.count.unmet", n, pointsMin))
+              .build());
+    }
+    if (pointsMax != null) {
+      boolean met = n <= pointsMax;
+      reqs.add(
+          Requirement.builder("points.selection.maxPoints", met)
+              .figure("actual", n)
+              .figure("allowed", pointsMax)
+              .reason(M.text(met ? "points.max.met" : "points.max.unmet", n, pointsMax))
+              .build());
+    }
+    if (dimensionsMin != null) {
+      List<String> covered =
+          DIMENSIONS.stream()
+              .filter(dim -> selection.stream().anyMatch(p -> p.dimension().equals(dim)))
+              .toList();
+      boolean met = covered.size() >= dimensionsMin;
+      String key =
+          selection.isEmpty()
+              ? "points.dimensions.none"
+              : met ? "points.dimensions.met" : "points.dimensions.unmet";
+      reqs.add(
+          Requirement.builder("points.selection.minDimensions", met)
+              .figure("actual", covered.size())
+              .figure("required", dimensionsMin)
+              .figure("dimensions", covered)
+              .reason(named(key, covered, "dimension.", 2, covered.size(), dimensionsMin))
+              .build());
+    }
+    if (!environmentsRequired.isEmpty()) {
+      List<String> missing =
+          environmentsRequired.stream()
+              .filter(e -> selection.stream().noneMatch(p -> p.environment().equals(e)))
+              .toList();
+      boolean met = missing.isEmpty();
+      reqs.add(
+          Requirement.builder("points.selection.requiredEnvironments", met)
+              .figure("required", environmentsRequired)
+              .figure("missing", missing)
+              .reason(
+                  named(
+                      met ? "points.environments.met" : "points.environments.unmet",
+                      met ? environmentsRequired : missing,
+                      "environment.",
+                      0))
+              .build());
+    }
+    return reqs;
+  }
+
+  /**
+   * The selection's rules, then one requirement per selected point (scope: its code) that is met
+   * when the point's result is at least {@code points.result.min}.
+   */
+  private List<Requirement> pointRequirements(List<PointFacts> points) {
+    List<Requirement> reqs = new ArrayList<>(selectionRules(points));
+    for (PointFacts p : points) {
+      boolean met = p.result().atLeast(pointResultMin);
+      String result = "result." + p.result().key();
+      String min = "result." + pointResultMin.key();
+      reqs.add(
+          Requirement.builder("points.point.result", met)
+              .scope(p.code())
+              .figure("point", p.code())
+              .figure("environment", p.environment())
+              .figure("dimension", p.dimension())
+              .figure("result", p.result().key())
+              .figure("required", pointResultMin.key())
+              .reason(
+                  Text.of(
+                      M.text(
+                              met ? "point.met" : "point.unmet",
+                              p.code(),
+                              M.text(result).in(java.util.Locale.SIMPLIFIED_CHINESE),
+                              M.text(min).in(java.util.Locale.SIMPLIFIED_CHINESE))
+                          .in(java.util.Locale.SIMPLIFIED_CHINESE),
+                      M.text(
+                              met ? "point.met" : "point.unmet",
+                              p.code(),
+                              M.text(result).in(java.util.Locale.ENGLISH),
+                              M.text(min).in(java.util.Locale.ENGLISH))
+                          .in(java.util.Locale.ENGLISH)))
+              .build());
+    }
+    return reqs;
+  }
+
+  /**
+   * A sentence with the named keys (dimensions, environments) joined in each language as argument
+   * {@code {listAt}}, the other arguments as given.
+   */
+  private static Text named(
+      String key, List<String> keys, String prefix, int listAt, Object... others) {
+    java.util.Locale[] locales = {java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH};
+    String[] out = new String[locales.length];
+    for (int i = 0; i < locales.length; i++) {
+      java.util.Locale loc = locales[i];
+      List<Object> args = new ArrayList<>(List.of(others));
+      args.add(
+          listAt,
+          String.join(
+              i == 0 ? "、" : ", ", keys.stream().map(k -> M.text(prefix + k).in(loc)).toList()));
+      out[i] = M.text(key, args.toArray()).in(loc);
+    }
+    return Text.of(out[0], out[1]);
+  }
+
+  @Override
+  public Set<String> reviewerRoles() {
+    return reviewerRoles;
+  }
+
+  @Override
+  public Set<String> evidenceModes() {
+    return evidenceModes;
+  }
+
+  @Override
+  public List<PromotionStage> promotionStages() {
+    return List.copyOf(promotionStages);
   }
 
   /**

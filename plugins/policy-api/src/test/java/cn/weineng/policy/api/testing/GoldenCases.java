@@ -8,7 +8,10 @@ import cn.weineng.policy.api.LedgerLine;
 import cn.weineng.policy.api.OrganisationFacts;
 import cn.weineng.policy.api.OrganisationStanding;
 import cn.weineng.policy.api.PeriodStanding;
+import cn.weineng.policy.api.PointFacts;
+import cn.weineng.policy.api.PointResult;
 import cn.weineng.policy.api.PolicyConfig;
+import cn.weineng.policy.api.PromotionStage;
 import cn.weineng.policy.api.RegionPolicy;
 import cn.weineng.policy.api.RegionPolicyFactory;
 import cn.weineng.policy.api.Requirement;
@@ -130,8 +133,23 @@ public final class GoldenCases {
               s.path("max").asDouble(100),
               Instant.parse(s.get("recordedAt").asText())));
     }
+    // micro-ability points: the school's circled range (absent: none circled) and the selection
+    java.util.Set<String> range =
+        input.has("pointRange") ? java.util.Set.copyOf(strings(input.get("pointRange"))) : null;
+    List<PointFacts> points = new ArrayList<>();
+    for (JsonNode p : input.path("points")) {
+      points.add(
+          PointFacts.of(
+              p.get("code").asText(),
+              p.get("environment").asText(),
+              p.get("dimension").asText(),
+              range == null || range.contains(p.get("code").asText()),
+              PointResult.of(p.path("result").asText("missing"))));
+    }
     LearnerFacts facts =
         LearnerFacts.builder("learner")
+            .points(points)
+            .pointRange(range)
             .lines(lines)
             .segment(text(learner, "segment"))
             .subject(text(learner, "subject"))
@@ -140,6 +158,8 @@ public final class GoldenCases {
             .scores(scores)
             .build();
     Standing st = policy.evaluate(facts, ctx);
+    List<Requirement> selection =
+        input.has("points") || input.has("pointRange") ? policy.checkSelection(points) : List.of();
 
     ObjectNode out = JSON.createObjectNode();
     out.put("qualified", st.qualified());
@@ -198,6 +218,25 @@ public final class GoldenCases {
       ObjectNode on = out.putObject("organisation");
       on.put("met", os.met());
       on.set("requirements", requirements(os.requirements()));
+    }
+    if (input.has("points") || input.has("pointRange")) {
+      ObjectNode sn = out.putObject("selection");
+      sn.put("valid", selection.stream().allMatch(Requirement::met));
+      sn.set("requirements", requirements(selection));
+      ArrayNode roles = sn.putArray("reviewerRoles");
+      policy.reviewerRoles().stream().sorted().forEach(roles::add);
+      ArrayNode modes = sn.putArray("evidenceModes");
+      policy.evidenceModes().stream().sorted().forEach(modes::add);
+    }
+    if (selection.size() + points.size() > 0 && !policy.promotionStages().isEmpty()) {
+      ArrayNode stages = out.putArray("promotionStages");
+      for (PromotionStage ps : policy.promotionStages()) {
+        ObjectNode sn = stages.addObject();
+        sn.put("key", ps.key());
+        ArrayNode r = sn.putArray("roles");
+        ps.roles().stream().sorted().forEach(r::add);
+        ps.name().byLanguage().forEach(sn::put);
+      }
     }
     return out;
   }

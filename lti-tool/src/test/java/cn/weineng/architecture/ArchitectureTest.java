@@ -20,6 +20,8 @@ class ArchitectureTest {
   /** The application's capability packages (ARCHITECTURE.md, codemap). */
   static final String[] CAPABILITIES = {
     "cn.weineng.launch..",
+    "cn.weineng.catalogue..",
+    "cn.weineng.evidence..",
     "cn.weineng.platform..",
     "cn.weineng.admin..",
     "cn.weineng.common..",

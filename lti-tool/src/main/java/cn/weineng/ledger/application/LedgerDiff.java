@@ -136,6 +136,8 @@ public class LedgerDiff {
                   .birthYear(base.birthYear().isPresent() ? base.birthYear().getAsInt() : null)
                   .courseChoices(base.courseChoices())
                   .scores(base.scores())
+                  .points(base.points())
+                  .pointRange(base.pointRange().orElse(null))
                   .build(),
               at);
       List<String> flipped = flipped(liveStanding, cand);

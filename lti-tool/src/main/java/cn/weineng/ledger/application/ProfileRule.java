@@ -24,9 +24,19 @@ public class ProfileRule implements StatementRule {
   static final Set<String> VERBS =
       Set.of("http://adlnet.gov/expapi/verbs/completed", "http://adlnet.gov/expapi/verbs/passed");
 
+  /**
+   * The verbs of the profile's evidence and review templates (submit, graded, promoted), which the
+   * evidence capability's own rule checks; this rule checks completions and assessments.
+   */
+  public static final Set<String> EVIDENCE_VERBS =
+      Set.of(
+          "http://activitystrea.ms/schema/1.0/submit",
+          ActivityFacts.PROFILE + "/verbs/graded",
+          ActivityFacts.PROFILE + "/verbs/promoted");
+
   @Override
   public List<Violation> check(JsonNode s, String path) {
-    if (!claimsProfile(s)) {
+    if (!claimsProfile(s) || EVIDENCE_VERBS.contains(s.path("verb").path("id").asText())) {
       return List.of();
     }
     List<Violation> out = new ArrayList<>();

@@ -41,6 +41,8 @@ public class StandingService {
 
   @Inject PolicyRegistry policies;
 
+  @Inject jakarta.enterprise.inject.Instance<LearnerPoints> points;
+
   @Inject
   @ConfigProperty(name = "weineng.policy.default", defaultValue = "cn-national-2019")
   String defaultPolicy;
@@ -199,8 +201,11 @@ public class StandingService {
                   s.max().doubleValue(),
                   s.recordedAt().toInstant()));
     }
+    java.util.Map<String, LearnerPoints.Points> pointsOf =
+        points.isResolvable() ? points.get().of(people, policy.policy()) : java.util.Map.of();
     java.util.Map<String, LearnerFacts> out = new java.util.LinkedHashMap<>();
     for (Person person : people) {
+      LearnerPoints.Points p = pointsOf.getOrDefault(person.id(), LearnerPoints.Points.NONE);
       out.put(
           person.id(),
           LearnerFacts.builder(person.id())
@@ -210,6 +215,8 @@ public class StandingService {
               .birthYear(person.birthYear())
               .courseChoices(choices.getOrDefault(person.id(), List.of()))
               .scores(scores.getOrDefault(person.id(), List.of()))
+              .points(p.selected())
+              .pointRange(p.range())
               .build());
     }
     return out;

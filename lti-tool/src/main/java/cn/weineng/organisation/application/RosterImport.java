@@ -342,7 +342,7 @@ public class RosterImport {
     for (String role : roles) {
       if (Roles.UNIT_ROLES.contains(role)) {
         OrgUnit unit =
-            role.equals(Roles.SCHOOL_ADMIN)
+            role.equals(Roles.SCHOOL_ADMIN) || role.equals(Roles.SCHOOL_ASSESSOR)
                 ? school
                 : ancestor(school, role.equals(Roles.COUNTY_ADMIN) ? OrgUnit.COUNTY : OrgUnit.CITY);
         if (unit != null) {

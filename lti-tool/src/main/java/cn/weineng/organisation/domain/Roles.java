@@ -15,6 +15,10 @@ public final class Roles {
   public static final String SUBJECT_EXPERT = "subject_expert";
   public static final String TUTOR = "tutor";
   public static final String SCHOOL_ADMIN = "school_admin";
+
+  /** A member of the school's assessment team (校本应用考核小组), who grades evidence. */
+  public static final String SCHOOL_ASSESSOR = "school_assessor";
+
   public static final String COUNTY_ADMIN = "county_admin";
   public static final String CITY_ADMIN = "city_admin";
 
@@ -23,7 +27,8 @@ public final class Roles {
       Set.of(TEACHER, WORKSHOP_LEAD, SUBJECT_EXPERT, TUTOR);
 
   /** Roles held in a unit (a school, a county, a city). */
-  public static final Set<String> UNIT_ROLES = Set.of(SCHOOL_ADMIN, COUNTY_ADMIN, CITY_ADMIN);
+  public static final Set<String> UNIT_ROLES =
+      Set.of(SCHOOL_ADMIN, SCHOOL_ASSESSOR, COUNTY_ADMIN, CITY_ADMIN);
 
   private static final Map<String, String> WORDS =
       Map.ofEntries(
@@ -35,6 +40,9 @@ public final class Roles {
           Map.entry("学科专家", SUBJECT_EXPERT),
           Map.entry("辅导教师", TUTOR),
           Map.entry("学校管理员", SCHOOL_ADMIN),
+          Map.entry("考核组成员", SCHOOL_ASSESSOR),
+          Map.entry("考核小组成员", SCHOOL_ASSESSOR),
+          Map.entry("学校考核组成员", SCHOOL_ASSESSOR),
           Map.entry("县管理员", COUNTY_ADMIN),
           Map.entry("县级管理员", COUNTY_ADMIN),
           Map.entry("市管理员", CITY_ADMIN));

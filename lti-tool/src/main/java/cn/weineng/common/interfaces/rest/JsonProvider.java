@@ -93,6 +93,14 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
           List.of(
               new Problem.FieldError(
                   path.isEmpty() ? "(body)" : path, "is missing or has the wrong type")));
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      // well-formed JSON with a value the API does not take (an enum word it does not know)
+      String path = path(e);
+      throw Problem.invalid(
+          "the request has a value the API does not accept",
+          List.of(
+              new Problem.FieldError(
+                  path.isEmpty() ? "(body)" : path, "is not one of the allowed values")));
     } catch (JsonProcessingException e) {
       String where =
           e.getLocation() == null
@@ -106,7 +114,7 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
   }
 
   private static String path(JsonProcessingException e) {
-    if (e instanceof MismatchedInputException m) {
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
       return m.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining("."))

@@ -54,6 +54,8 @@ public class WeinengApplication extends Application {
         cn.weineng.people.interfaces.rest.LearnersResource.class,
         cn.weineng.organisation.interfaces.rest.OrganisationResource.class,
         cn.weineng.ledger.interfaces.rest.ProfileResource.class,
+        cn.weineng.catalogue.interfaces.rest.CatalogueResource.class,
+        cn.weineng.evidence.interfaces.rest.EvidenceResource.class,
         DateTimeParams.class,
         AdminAuthFilter.class,
         JsonProvider.class,

@@ -1,0 +1,2 @@
+/** The catalogue's REST edge. */
+package cn.weineng.catalogue.interfaces;

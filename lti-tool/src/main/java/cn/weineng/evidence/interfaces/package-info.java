@@ -1,0 +1,2 @@
+/** The evidence capability's REST edge. */
+package cn.weineng.evidence.interfaces;

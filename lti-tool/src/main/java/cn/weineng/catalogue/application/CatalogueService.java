@@ -71,9 +71,7 @@ public class CatalogueService {
               now));
       int position = 0;
       for (JsonNode p : doc.get("points")) {
-        Point point = new Point(id, p.get("code").asText(), position++);
-        describe(point, PointData.of(p));
-        em.persist(point);
+        em.persist(pointOf(id, position++, PointData.of(p)));
       }
       em.flush();
       LOG.info(() -> "loaded the micro-ability catalogue " + id);
@@ -148,7 +146,14 @@ public class CatalogueService {
     }
   }
 
-  private void describe(Point p, PointData d) {
+  /** A new point of a catalogue, described by {@code d}. */
+  static Point pointOf(String frameworkId, int position, PointData d) {
+    Point p = new Point(frameworkId, d.code(), position);
+    describe(p, d);
+    return p;
+  }
+
+  private static void describe(Point p, PointData d) {
     d.validate();
     ObjectNode guide = JSON.createObjectNode();
     ArrayNode items = guide.putArray("evidence");

@@ -16,6 +16,18 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable t) {
+    if (lostRace(t)) {
+      // two requests wrote the same new record at once (a teacher's double click on submit): the
+      // later one is rolled back whole and can be sent again
+      LOG.info("a request lost a race for a unique key and was rolled back");
+      return ProblemResponses.of(
+          409,
+          "concurrent-change",
+          "Concurrent change",
+          "another request changed the same record at the same moment; nothing was changed by this"
+              + " one; send it again",
+          List.of());
+    }
     String id = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "unexpected error, request id " + id, t);
     return ProblemResponses.of(
@@ -24,5 +36,17 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         "Internal error",
         "the request failed on our side; quote request id " + id + " when reporting it",
         List.of());
+  }
+
+  /** Whether a unique or primary key refused the write (SQLState 23505) somewhere in the causes. */
+  static boolean lostRace(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof java.sql.SQLException e
+          && e.getSQLState() != null
+          && e.getSQLState().equals("23505")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

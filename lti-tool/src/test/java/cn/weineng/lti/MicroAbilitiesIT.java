@@ -234,9 +234,30 @@ class MicroAbilitiesIT {
             .asText();
     String note = json(upload(wang, "A3", "note", "application/pdf", PDF), 201).get("id").asText();
     json(upload(wang, "A11", "rubric", "application/pdf", PDF), 201);
-    json(upload(wang, "A11", "application", "application/pdf", PDF), 201);
     // waiting for review: not replaced
     assertProblem(upload(wang, "A3", "note", "application/pdf", PDF), 409, "awaiting-review");
+
+    // a double click: two uploads of the same item at once keep one submission; the other is
+    // refused
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> both = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      both.add(
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> upload(wang, "A11", "application", "application/pdf", PDF)));
+    }
+    List<Integer> statuses = both.stream().map(f -> f.join().statusCode()).sorted().toList();
+    assertThat(statuses)
+        .as(both.get(0).join().body() + both.get(1).join().body())
+        .containsExactly(201, 409);
+    assertThat(
+            find(
+                    json(call("GET", "/api/learners/" + wang + "/micro-abilities", null), 200)
+                        .get("points"),
+                    "code",
+                    "A11")
+                .get("items")
+                .findValuesAsText("status"))
+        .containsExactly("pending", "pending");
 
     // the file comes back byte for byte
     HttpResponse<byte[]> content = bytes("/api/evidence/" + plan.get("id").asText() + "/content");

@@ -63,6 +63,7 @@ public class WeinengApplication extends Application {
         ConstraintViolationMapper.class,
         WebApplicationExceptionMapper.class,
         UnexpectedErrorMapper.class,
+        CommitFailureMapper.class,
         StandardHeadersFilter.class,
         // LTI
         LtiResource.class,

@@ -17,15 +17,22 @@ const { browser, login, shot, settle, MOODLE } = require(path.join(harness, 'dri
     const listed = await page.innerText('table').catch(() => '');
     await page.goto(`${MOODLE}/admin/tool/lp/competencies.php?competencyframeworkid=${id}&pagecontextid=1`);
     await settle(page).catch(() => null);
-    // open every node of the tree
-    for (let i = 0; i < 3; i++) {
-      for (const n of await page.$$('[aria-expanded="false"]')) {
-        await n.click().catch(() => null);
+    // Moodle's tree: li[role=group] for a node with children (aria-expanded), li[role=tree-item] for a leaf
+    await page.waitForSelector('li[role="group"]', { timeout: 60000 });
+    for (let i = 0; i < 2; i++) {
+      for (const n of await page.$$('li[role="group"][aria-expanded="false"] > img')) {
+        if (await n.isVisible()) {
+          await n.click().catch(() => null);
+        }
       }
-      await page.waitForTimeout(500);
+      await page.waitForTimeout(300);
     }
+    // select the first point: Moodle shows it in "Selected competency"
+    const first = page.locator('li[role="tree-item"] > span').first();
+    await first.click().catch(() => null);
+    await settle(page).catch(() => null);
     await shot(page, 'moodle-framework-tree.png');
-    const tree = await page.innerText('[data-region="competencytree"], .competencytree, #region-main').catch(() => '');
+    const tree = await page.innerText('#region-main').catch(() => '');
     console.log(JSON.stringify({ listed: listed.slice(0, 600), tree: tree.slice(0, 1500) }, null, 2));
   } finally {
     await close();

@@ -41,6 +41,16 @@ public final class MoodleCsvExport {
           + "{\"id\":2,\"scaledefault\":1,\"proficient\":1},"
           + "{\"id\":3,\"scaledefault\":0,\"proficient\":1}]";
 
+  static final java.util.Map<String, String> ENGLISH =
+      java.util.Map.of(
+          "multimedia", "Multimedia teaching environment",
+          "blended", "Blended learning environment",
+          "smart", "Smart learning environment",
+          "learner-analysis", "learner analysis",
+          "instructional-design", "instructional design",
+          "learning-guidance", "learning guidance",
+          "assessment", "assessment");
+
   /** Moodle's FORMAT_PLAIN. */
   static final String PLAIN = "2";
 
@@ -72,7 +82,7 @@ public final class MoodleCsvExport {
         continue;
       }
       String envId = fw + "-" + env;
-      row(out, competency("", envId, CaseExport.ENVIRONMENT_NAMES.get(env), env));
+      row(out, competency("", envId, CaseExport.ENVIRONMENT_NAMES.get(env), ENGLISH.get(env)));
       for (String dim : CaseExport.DIMENSION_ORDER) {
         List<Point> here =
             points.stream()
@@ -88,7 +98,7 @@ public final class MoodleCsvExport {
                 envId,
                 dimId,
                 CaseExport.ENVIRONMENT_NAMES.get(env) + " · " + CaseExport.DIMENSION_NAMES.get(dim),
-                dim));
+                ENGLISH.get(env) + " · " + ENGLISH.get(dim)));
         for (Point p : here) {
           row(
               out,

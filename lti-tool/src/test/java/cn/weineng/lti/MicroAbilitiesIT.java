@@ -116,12 +116,12 @@ class MicroAbilitiesIT {
   }
 
   static final String BEIHAI_ROSTER =
-      "县(市区),学校,姓名,学段,学科,工作坊,角色,邮箱\n"
-          + "海城区,北海市第一中学,王芳,初中,数学,数学坊,教师,wf@bh.example.cn\n"
-          + "海城区,北海市第一中学,李强,初中,语文,语文坊,教师,lq@bh.example.cn\n"
-          + "海城区,北海市第一中学,赵磊,初中,数学,数学坊,坊主,zl@bh.example.cn\n"
-          + "海城区,北海市第一中学,周敏,初中,语文,,考核组成员,zm@bh.example.cn\n"
-          + "海城区,北海市第二中学,孙伟,初中,数学,,考核组成员,sw@bh.example.cn\n";
+      "县(市区),学校,姓名,学段,学科,工作坊,角色,邮箱,工号\n"
+          + "海城区,北海市第一中学,王芳,初中,数学,数学坊,教师,wf@bh.example.cn,BH0001\n"
+          + "海城区,北海市第一中学,李强,初中,语文,语文坊,教师,lq@bh.example.cn,\n"
+          + "海城区,北海市第一中学,赵磊,初中,数学,数学坊,坊主,zl@bh.example.cn,\n"
+          + "海城区,北海市第一中学,周敏,初中,语文,,考核组成员,zm@bh.example.cn,\n"
+          + "海城区,北海市第二中学,孙伟,初中,数学,,考核组成员,sw@bh.example.cn,\n";
 
   @Test
   void aSchoolRunsItsApplicationAssessmentFromRangeToCertifiedPoints() throws Exception {
@@ -376,6 +376,29 @@ class MicroAbilitiesIT {
             "/api/learners/" + wang + "/micro-abilities/points/A1/override",
             "{\"result\":null,\"note\":\"复核后撤销\"}"),
         200);
+
+    // the teacher sees her points in the LMS: a launch whose lis.person_sourcedid is her 工号
+    try (cn.weineng.lti.support.TestPlatform lms = new cn.weineng.lti.support.TestPlatform()) {
+      api.register(lms, site.store());
+      cn.weineng.lti.support.TestPlatform.LaunchSpec spec =
+          new cn.weineng.lti.support.TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+      spec.name = "王芳";
+      spec.tamper =
+          c ->
+              c.claim(
+                  "https://purl.imsglobal.org/spec/lti/claim/lis",
+                  Map.of("person_sourcedid", "BH0001"));
+      cn.weineng.lti.support.LtiBrowser.Result page =
+          new cn.weineng.lti.support.LtiBrowser(server.baseUrl, lms).launch(spec);
+      assertThat(page.status()).as(page.body()).isEqualTo(200);
+      assertThat(page.body())
+          .contains("id=\"points\"")
+          .contains("我的微能力点")
+          .contains("data-point=\"A3\"")
+          .contains("A1 A3 A11 B3 B6")
+          .contains("class=\"badge excellent\"")
+          .contains("能力点A3：合格");
+    }
 
     // a grade for a point no longer selected is refused and changes nothing
     String li = site.people().get("李强");

@@ -6,6 +6,7 @@ import cn.weineng.policy.api.Requirement;
 import cn.weineng.reports.application.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -26,6 +27,18 @@ public class LaunchPage {
   }
 
   public String render(Launch launch, Progress p, Locale locale) {
+    return render(launch, p, null, locale);
+  }
+
+  /**
+   * The page, with the teacher's micro-abilities when their school circled a range: each selected
+   * point, its result and what it still needs.
+   */
+  public String render(
+      Launch launch,
+      Progress p,
+      cn.weineng.evidence.application.PointStandings.View points,
+      Locale locale) {
     ResourceBundle m = bundle(locale);
     StringBuilder h = new StringBuilder(4096);
     h.append("<!DOCTYPE html><html lang=\"")
@@ -134,7 +147,63 @@ public class LaunchPage {
           .append("</li>");
     }
     h.append("</ul></section>");
+    if (points != null) {
+      points(h, points, m, locale);
+    }
     return footer(h, m);
+  }
+
+  private static void points(
+      StringBuilder h,
+      cn.weineng.evidence.application.PointStandings.View v,
+      ResourceBundle m,
+      Locale locale) {
+    boolean zh = locale.getLanguage().equals("zh");
+    h.append("<section class=\"card\" id=\"points\"><h2>")
+        .append(esc(m.getString("points")))
+        .append("</h2>");
+    h.append("<p class=\"meta\">")
+        .append(esc(m.getString("points.range")))
+        .append(esc(m.getString("colon")))
+        .append(esc(String.join(" ", v.range().codes())))
+        .append("</p>");
+    if (v.points().isEmpty()) {
+      h.append("<p id=\"no-points\">").append(esc(m.getString("points.none"))).append("</p>");
+    } else {
+      h.append("<table id=\"point-list\"><tbody>");
+      for (cn.weineng.evidence.application.PointStandings.PointView p : v.points()) {
+        String result = p.result().key();
+        h.append("<tr data-point=\"")
+            .append(esc(p.point().code()))
+            .append("\"><td><b>")
+            .append(esc(p.point().code()))
+            .append("</b> ")
+            .append(esc(zh || p.point().nameEn() == null ? p.point().name() : p.point().nameEn()));
+        List<String> needs = zh ? p.needsZh() : p.needsEn();
+        if (!needs.isEmpty()) {
+          h.append("<ul class=\"needs\">");
+          needs.forEach(n -> h.append("<li>").append(esc(n)).append("</li>"));
+          h.append("</ul>");
+        }
+        h.append("</td><td><span class=\"badge ")
+            .append(esc(result))
+            .append("\">")
+            .append(esc(m.getString("result." + result)))
+            .append("</span></td></tr>");
+      }
+      h.append("</tbody></table>");
+    }
+    h.append("<ul class=\"reasons\">");
+    for (Requirement r : v.selection()) {
+      h.append("<li class=\"")
+          .append(r.met() ? "met" : "unmet")
+          .append("\"><span class=\"mark\">")
+          .append(r.met() ? "✓" : "✗")
+          .append("</span> ")
+          .append(esc(r.reason().in(locale)))
+          .append("</li>");
+    }
+    h.append("</ul></section>");
   }
 
   private static String footer(StringBuilder h, ResourceBundle m) {
@@ -189,6 +258,9 @@ public class LaunchPage {
       .verdict.no{background:#fff3c4;color:#8d2b0b}table{width:100%;border-collapse:collapse;margin:.6rem 0}
       th,td{text-align:left;padding:.45rem .3rem;border-bottom:1px solid #e4e7eb}td:last-child,th:last-child{text-align:right}
       tr.total td{font-weight:700}.reasons{list-style:none;padding:0;margin:.4rem 0}.reasons li{margin:.3rem 0}
-      .met .mark{color:#0e5814}.unmet .mark{color:#b44d12}footer{text-align:center;color:#7b8794;font-size:.8rem;padding:1rem}
+      .met .mark{color:#0e5814}.unmet .mark{color:#b44d12}.badge{padding:.15rem .55rem;border-radius:999px;font-size:.85rem;white-space:nowrap}
+      .badge.excellent,.badge.pass{background:#e3f9e5;color:#0e5814}.badge.fail{background:#ffe3e3;color:#8a041a}
+      .badge.pending{background:#e6f6ff;color:#0b5f86}.badge.missing{background:#fff3c4;color:#8d2b0b}
+      .needs{margin:.3rem 0 0;padding-left:1.1rem;color:#52606d;font-size:.9rem}footer{text-align:center;color:#7b8794;font-size:.8rem;padding:1rem}
       """;
 }

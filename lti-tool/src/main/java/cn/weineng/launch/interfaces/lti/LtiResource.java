@@ -161,8 +161,10 @@ public class LtiResource {
       }
       p = null; // the ledger is being rebuilt: the page says so instead of showing half of it
     }
+    cn.weineng.evidence.application.PointStandings.View points =
+        p == null ? null : points(recorded.personId(), p.standing().policyId());
     Platform platform = em.find(Platform.class, launch.platformId());
-    return Response.ok(page.render(launch, p, locale))
+    return Response.ok(page.render(launch, p, points, locale))
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
         .header(
             "Content-Security-Policy",
@@ -194,5 +196,20 @@ public class LtiResource {
     } catch (IllegalArgumentException e) {
       return "'none'";
     }
+  }
+
+  @Inject cn.weineng.evidence.application.PointStandings pointStandings;
+  @Inject cn.weineng.ledger.application.StandingService standingService;
+
+  /** The teacher's micro-abilities, when their school circled a range; else none to show. */
+  private cn.weineng.evidence.application.PointStandings.View points(
+      String personId, String policyId) {
+    cn.weineng.people.domain.Person person = standingService.person(personId);
+    if (person.schoolId() == null) {
+      return null;
+    }
+    cn.weineng.evidence.application.PointStandings.View v =
+        pointStandings.of(person, standingService.policyFor(person, policyId));
+    return v.range() == null ? null : v;
   }
 }

@@ -278,7 +278,7 @@ public class PointStandings implements LearnerPoints {
         }
         case PENDING -> {
           zh.add("等待评审：" + spec.name());
-          en.add("awaiting review: " + (spec.nameEn() == null ? spec.key() : spec.nameEn()));
+          en.add("Awaiting review: " + (spec.nameEn() == null ? spec.key() : spec.nameEn()));
         }
         case FAIL -> {
           zh.add(
@@ -288,7 +288,7 @@ public class PointStandings implements LearnerPoints {
                   + (i.comment() == null ? "" : "：" + i.comment())
                   + "）");
           en.add(
-              "resubmit "
+              "Resubmit "
                   + (spec.nameEn() == null ? spec.key() : spec.nameEn())
                   + " (graded fail"
                   + (i.comment() == null ? "" : ": " + i.comment())

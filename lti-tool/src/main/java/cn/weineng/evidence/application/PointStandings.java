@@ -270,7 +270,7 @@ public class PointStandings implements LearnerPoints {
         case MISSING -> {
           zh.add("提交" + spec.name() + "（" + limits + "）");
           en.add(
-              "submit "
+              "Submit "
                   + (spec.nameEn() == null ? spec.key() : spec.nameEn())
                   + " ("
                   + limits

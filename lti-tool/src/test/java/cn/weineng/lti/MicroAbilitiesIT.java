@@ -110,7 +110,7 @@ class MicroAbilitiesIT {
         schools.stream()
             .filter(s -> s.getName().endsWith("第一中学"))
             .findFirst()
-            .orElseThrow()
+            .orElse(schools.get(0))
             .getId();
     return new Site(store, api.credential(store, "vendor"), people, first, county.getId());
   }
@@ -496,6 +496,180 @@ class MicroAbilitiesIT {
     assertThat(one.get("result").asText()).isEqualTo("pass");
     assertThat(one.get("byDataRule").asBoolean()).isTrue();
     assertThat(find(after.get("points"), "code", "3").get("result").asText()).isEqualTo("missing");
+  }
+
+  @Test
+  void teachersAndReviewersWorkInsideTheLmsFrame() throws Exception {
+    Site site =
+        site(
+            "cn-gx-beihai-2020",
+            "县(市区),学校,姓名,学段,学科,角色,邮箱,工号\n"
+                + "银海区,北海市第三中学,黄丽,小学,语文,教师,hl@bh.example.cn,YH0001\n"
+                + "银海区,北海市第三中学,梁军,小学,语文,考核组成员,lj@bh.example.cn,YH0002\n");
+    json(call("PUT", range(site.school()), "{\"codes\":[\"A1\",\"A3\",\"A11\",\"B6\"]}"), 200);
+    try (cn.weineng.lti.support.TestPlatform lms = new cn.weineng.lti.support.TestPlatform()) {
+      api.register(lms, site.store());
+      String page = frameLaunch(lms, "黄丽", "YH0001");
+      assertThat(page).contains("id=\"select\"").contains("value=\"B6\"").contains("你还没有选择能力点");
+      String teacher = token(page);
+
+      // the teacher chooses her points in the frame, then uploads her plan
+      HttpResponse<String> chosen =
+          form("select", "s=" + enc(teacher) + "&code=A1&code=A3&code=A11");
+      assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+      assertThat(chosen.body()).contains("已保存所选能力点").contains("class=\"upload\"");
+      HttpResponse<String> wrong = multipart(teacher, "A1", "plan", "text/plain", "plan.txt", PDF);
+      assertThat(wrong.statusCode()).isEqualTo(415);
+      assertThat(wrong.body()).contains("class=\"notice error\"").contains("application/pdf");
+      HttpResponse<String> sent =
+          multipart(teacher, "A1", "plan", "application/pdf", "学情分析方案.pdf", PDF);
+      assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+      assertThat(sent.body()).contains("证据已提交").contains("等待评审：学情分析方案");
+      assertThat(
+              json(
+                      call(
+                          "GET",
+                          "/api/learners/" + site.people().get("黄丽") + "/micro-abilities",
+                          null),
+                      200)
+                  .toString())
+          .contains("\"status\":\"pending\"");
+
+      // the assessor launches, sees it waiting, reads it and grades it
+      String reviewerPage = frameLaunch(lms, "梁军", "YH0002");
+      assertThat(reviewerPage).contains("id=\"review\"").contains("黄丽").contains("学情分析方案");
+      String reviewer = token(reviewerPage);
+      String submission = between(reviewerPage, "data-submission=\"", "\"");
+      HttpResponse<byte[]> file =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/ui/file"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "s=" + enc(reviewer) + "&submission=" + submission))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(file.statusCode()).isEqualTo(200);
+      assertThat(file.body()).isEqualTo(PDF);
+      // a fail needs a reason; the teacher cannot grade her own; a made-up token opens nothing
+      assertThat(
+              form("review", "s=" + enc(reviewer) + "&submission=" + submission + "&level=fail")
+                  .statusCode())
+          .isEqualTo(400);
+      assertThat(
+              form("review", "s=" + enc(teacher) + "&submission=" + submission + "&level=pass")
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(
+              form("review", "s=" + "A".repeat(43) + "&submission=" + submission + "&level=pass")
+                  .statusCode())
+          .isEqualTo(401);
+      HttpResponse<String> graded =
+          form(
+              "review",
+              "s="
+                  + enc(reviewer)
+                  + "&submission="
+                  + submission
+                  + "&level=excellent&comment="
+                  + enc("方案完整"));
+      assertThat(graded.statusCode()).as(graded.body()).isEqualTo(200);
+      assertThat(graded.body()).contains("评定已记录").doesNotContain("data-submission=\"" + submission);
+      // the teacher's page shows the grade; her session never showed up in a URL or a cookie
+      String after = frameLaunch(lms, "黄丽", "YH0001");
+      assertThat(after).contains("data-point=\"A1\"").contains("提交学情分析报告");
+      assertThat(
+              JSON.readTree(
+                      api.xapi(
+                              "GET",
+                              "statements?verb="
+                                  + enc("https://w3id.org/weineng/xapi/verbs/graded"),
+                              site.vendor(),
+                              "1.0.3",
+                              null)
+                          .body())
+                  .get("statements"))
+          .hasSize(1);
+    }
+  }
+
+  static String frameLaunch(
+      cn.weineng.lti.support.TestPlatform lms, String name, String sourcedId) {
+    cn.weineng.lti.support.TestPlatform.LaunchSpec spec =
+        new cn.weineng.lti.support.TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+    spec.name = name;
+    spec.subject = "u-" + sourcedId;
+    spec.tamper =
+        c ->
+            c.claim(
+                "https://purl.imsglobal.org/spec/lti/claim/lis",
+                Map.of("person_sourcedid", sourcedId));
+    cn.weineng.lti.support.LtiBrowser.Result r =
+        new cn.weineng.lti.support.LtiBrowser(server.baseUrl, lms).launch(spec);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.body();
+  }
+
+  static String token(String page) {
+    return between(page, "name=\"s\" value=\"", "\"");
+  }
+
+  static String between(String s, String from, String to) {
+    int i = s.indexOf(from);
+    assertThat(i).as("no " + from).isGreaterThanOrEqualTo(0);
+    int j = s.indexOf(to, i + from.length());
+    return s.substring(i + from.length(), j);
+  }
+
+  static HttpResponse<String> form(String action, String body) {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/ui/" + action))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A browser's multipart/form-data upload from the frame's form. */
+  static HttpResponse<String> multipart(
+      String token, String code, String item, String type, String filename, byte[] file) {
+    String boundary = "----weineng" + UUID.randomUUID();
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    java.util.function.Consumer<String> w = x -> b.writeBytes(x.getBytes(StandardCharsets.UTF_8));
+    for (String[] f : new String[][] {{"s", token}, {"code", code}, {"item", item}}) {
+      w.accept(
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + f[0]
+              + "\"\r\n\r\n"
+              + f[1]
+              + "\r\n");
+    }
+    w.accept(
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + filename
+            + "\"\r\nContent-Type: "
+            + type
+            + "\r\n\r\n");
+    b.writeBytes(file);
+    w.accept("\r\n--" + boundary + "--\r\n");
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/ui/upload"))
+              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray()))
+              .build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   // ---- helpers ------------------------------------------------------------------------------

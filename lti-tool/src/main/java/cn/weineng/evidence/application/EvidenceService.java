@@ -355,6 +355,25 @@ public class EvidenceService {
         .getResultList();
   }
 
+  /**
+   * Whether a person may read a submission's file: its teacher, or someone holding one of the
+   * policy's reviewer (or promotion) roles over the teacher.
+   */
+  public boolean mayRead(String personId, Submission s) {
+    if (s.personId().equals(personId)) {
+      return true;
+    }
+    Person who = em.find(Person.class, personId);
+    Person teacher = em.find(Person.class, s.personId());
+    if (who == null || teacher == null || !who.storeId().equals(teacher.storeId())) {
+      return false;
+    }
+    cn.weineng.policy.api.RegionPolicy policy = standings.policyFor(teacher, null).policy();
+    Set<String> allowed = new java.util.HashSet<>(policy.reviewerRoles());
+    policy.promotionStages().forEach(st -> allowed.addAll(st.roles()));
+    return reviewers.over(who, teacher).stream().anyMatch(h -> allowed.contains(h.role()));
+  }
+
   /** Writes a submission's file to {@code out}. */
   public void copyContent(Submission s, java.io.OutputStream out) {
     try {
@@ -373,6 +392,11 @@ public class EvidenceService {
       throw Problem.invalid(
           "level must be excellent, pass or fail",
           List.of(new Problem.FieldError("level", "excellent, pass or fail")));
+    }
+    if (level.equals("fail") && (comment == null || comment.isBlank())) {
+      throw Problem.invalid(
+          "a fail needs a comment saying what is missing, so that the teacher can submit again",
+          List.of(new Problem.FieldError("comment", "is required with a fail")));
     }
     Person teacher = standings.person(s.personId());
     Person reviewer = reviewerNamed(reviewerId, teacher);

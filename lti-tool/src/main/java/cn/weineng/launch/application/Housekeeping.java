@@ -16,12 +16,14 @@ public class Housekeeping {
   private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
 
   @Inject LoginStates states;
+  @Inject FrameSessions frames;
 
   @Schedule(hour = "*", minute = "*/10", persistent = false)
   void purge() {
-    int removed = states.purgeExpired();
+    int removed = states.purgeExpired() + frames.purgeExpired();
     if (removed > 0) {
-      LOG.fine(() -> "purged " + removed + " expired LTI login state(s) and nonce(s)");
+      LOG.fine(
+          () -> "purged " + removed + " expired LTI login state(s), nonce(s) and frame session(s)");
     }
   }
 }

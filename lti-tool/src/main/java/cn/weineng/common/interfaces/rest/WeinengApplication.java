@@ -67,6 +67,8 @@ public class WeinengApplication extends Application {
         StandardHeadersFilter.class,
         // LTI
         LtiResource.class,
+        cn.weineng.launch.interfaces.lti.FrameResource.class,
+        org.glassfish.jersey.media.multipart.MultiPartFeature.class,
         LtiLaunchExceptionMapper.class,
         // the embedded LRS
         AboutResource.class,

@@ -26,19 +26,29 @@ public class LaunchPage {
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
+  /**
+   * What the page shows beyond the standing, and how its forms reach Weineng: the teacher's points
+   * (when their school circled a range), the points of the range, what waits for a reviewer, the
+   * frame session's token, a notice from the last form, and the forms' base URL.
+   */
+  public record Frame(
+      cn.weineng.evidence.application.PointStandings.View points,
+      List<cn.weineng.catalogue.domain.Point> range,
+      List<FramePages.Waiting> waiting,
+      String token,
+      FramePages.Notice notice,
+      String action) {}
+
   public String render(Launch launch, Progress p, Locale locale) {
-    return render(launch, p, null, locale);
+    return render(launch, p, new Frame(null, List.of(), List.of(), null, null, ""), locale);
   }
 
   /**
-   * The page, with the teacher's micro-abilities when their school circled a range: each selected
-   * point, its result and what it still needs.
+   * The page, with the teacher's micro-abilities when their school circled a range (each point, its
+   * result, what it still needs, and the forms to select and upload) and a reviewer's queue.
    */
-  public String render(
-      Launch launch,
-      Progress p,
-      cn.weineng.evidence.application.PointStandings.View points,
-      Locale locale) {
+  public String render(Launch launch, Progress p, Frame frame, Locale locale) {
+    cn.weineng.evidence.application.PointStandings.View points = frame.points();
     ResourceBundle m = bundle(locale);
     StringBuilder h = new StringBuilder(4096);
     h.append("<!DOCTYPE html><html lang=\"")
@@ -57,6 +67,13 @@ public class LaunchPage {
       h.append("<span class=\"course\">").append(esc(launch.contextTitle())).append("</span>");
     }
     h.append("</header><main>");
+    if (frame.notice() != null) {
+      h.append("<p id=\"notice\" class=\"notice ")
+          .append(frame.notice().ok() ? "ok" : "error")
+          .append("\" role=\"status\">")
+          .append(esc(frame.notice().text()))
+          .append("</p>");
+    }
     String who = launch.name() != null ? launch.name() : launch.subject();
     h.append("<section class=\"card\"><h1 id=\"who\">")
         .append(esc(MessageFormat.format(m.getString("hello"), who)))
@@ -148,7 +165,10 @@ public class LaunchPage {
     }
     h.append("</ul></section>");
     if (points != null) {
-      points(h, points, m, locale);
+      points(h, points, frame, m, locale);
+    }
+    if (!frame.waiting().isEmpty() && frame.token() != null) {
+      review(h, frame, m);
     }
     return footer(h, m);
   }
@@ -156,6 +176,7 @@ public class LaunchPage {
   private static void points(
       StringBuilder h,
       cn.weineng.evidence.application.PointStandings.View v,
+      Frame frame,
       ResourceBundle m,
       Locale locale) {
     boolean zh = locale.getLanguage().equals("zh");
@@ -167,6 +188,34 @@ public class LaunchPage {
         .append(esc(m.getString("colon")))
         .append(esc(String.join(" ", v.range().codes())))
         .append("</p>");
+    if (frame.token() != null && !frame.range().isEmpty()) {
+      h.append("<details")
+          .append(v.points().isEmpty() ? " open" : "")
+          .append("><summary>")
+          .append(esc(m.getString("points.choose")))
+          .append("</summary><form id=\"select\" method=\"post\" action=\"")
+          .append(esc(frame.action()))
+          .append("select\">");
+      hidden(h, "s", frame.token());
+      java.util.Set<String> chosen = new java.util.HashSet<>();
+      v.points().forEach(pv -> chosen.add(pv.point().code()));
+      for (cn.weineng.catalogue.domain.Point pt : frame.range()) {
+        h.append("<label class=\"choice\"><input type=\"checkbox\" name=\"code\" value=\"")
+            .append(esc(pt.code()))
+            .append("\"")
+            .append(chosen.contains(pt.code()) ? " checked" : "")
+            .append("> <b>")
+            .append(esc(pt.code()))
+            .append("</b> ")
+            .append(esc(zh || pt.nameEn() == null ? pt.name() : pt.nameEn()))
+            .append(" <span class=\"meta\">")
+            .append(esc(m.getString("dimension." + pt.dimension())))
+            .append("</span></label>");
+      }
+      h.append("<button type=\"submit\">")
+          .append(esc(m.getString("points.save")))
+          .append("</button></form></details>");
+    }
     if (v.points().isEmpty()) {
       h.append("<p id=\"no-points\">").append(esc(m.getString("points.none"))).append("</p>");
     } else {
@@ -184,6 +233,37 @@ public class LaunchPage {
           h.append("<ul class=\"needs\">");
           needs.forEach(n -> h.append("<li>").append(esc(n)).append("</li>"));
           h.append("</ul>");
+        }
+        if (frame.token() != null && p.override() == null && !p.byDataRule()) {
+          for (cn.weineng.evidence.application.PointStandings.ItemView i : p.items()) {
+            if (i.status() != cn.weineng.policy.api.PointResult.MISSING
+                && i.status() != cn.weineng.policy.api.PointResult.FAIL) {
+              continue;
+            }
+            h.append(
+                    "<form class=\"upload\" method=\"post\" enctype=\"multipart/form-data\" action=\"")
+                .append(esc(frame.action()))
+                .append("upload\">");
+            hidden(h, "s", frame.token());
+            hidden(h, "code", p.point().code());
+            hidden(h, "item", i.spec().key());
+            h.append("<label>")
+                .append(esc(zh || i.spec().nameEn() == null ? i.spec().name() : i.spec().nameEn()))
+                .append(" <input type=\"file\" name=\"file\" required accept=\"")
+                .append(esc(String.join(",", i.spec().mediaTypes())))
+                .append("\"></label>");
+            if (i.spec().maxDurationSeconds() != null) {
+              h.append("<label>")
+                  .append(esc(m.getString("evidence.duration")))
+                  .append(
+                      " <input type=\"number\" name=\"durationSeconds\" required min=\"1\" max=\"")
+                  .append(i.spec().maxDurationSeconds())
+                  .append("\"></label>");
+            }
+            h.append("<button type=\"submit\">")
+                .append(esc(m.getString("evidence.upload")))
+                .append("</button></form>");
+          }
         }
         h.append("</td><td><span class=\"badge ")
             .append(esc(result))
@@ -204,6 +284,73 @@ public class LaunchPage {
           .append("</li>");
     }
     h.append("</ul></section>");
+  }
+
+  private static void review(StringBuilder h, Frame frame, ResourceBundle m) {
+    h.append("<section class=\"card\" id=\"review\"><h2>")
+        .append(esc(m.getString("review.title")))
+        .append("</h2>");
+    String group = null;
+    for (FramePages.Waiting w : frame.waiting()) {
+      if (!w.group().equals(group)) {
+        if (group != null) {
+          h.append("</ul>");
+        }
+        group = w.group();
+        h.append("<h3>").append(esc(group)).append("</h3><ul class=\"queue\">");
+      }
+      h.append("<li data-submission=\"")
+          .append(esc(w.submissionId()))
+          .append("\"><div><b>")
+          .append(esc(w.teacher()))
+          .append("</b> · ")
+          .append(esc(w.code()))
+          .append(' ')
+          .append(esc(w.pointName()))
+          .append(" · ")
+          .append(esc(w.itemName()));
+      if (w.attempt() > 1) {
+        h.append(" <span class=\"meta\">(")
+            .append(esc(java.text.MessageFormat.format(m.getString("review.attempt"), w.attempt())))
+            .append(")</span>");
+      }
+      h.append("</div><form class=\"inline\" method=\"post\" action=\"")
+          .append(esc(frame.action()))
+          .append("file\">");
+      hidden(h, "s", frame.token());
+      hidden(h, "submission", w.submissionId());
+      h.append("<button type=\"submit\">")
+          .append(esc(m.getString("review.download")))
+          .append("</button></form><form class=\"grade\" method=\"post\" action=\"")
+          .append(esc(frame.action()))
+          .append("review\">");
+      hidden(h, "s", frame.token());
+      hidden(h, "submission", w.submissionId());
+      h.append("<select name=\"level\" required><option value=\"\">")
+          .append(esc(m.getString("review.level")))
+          .append("</option>");
+      for (String level : List.of("excellent", "pass", "fail")) {
+        h.append("<option value=\"")
+            .append(level)
+            .append("\">")
+            .append(esc(m.getString("level." + level)))
+            .append("</option>");
+      }
+      h.append("</select> <input type=\"text\" name=\"comment\" maxlength=\"2000\" placeholder=\"")
+          .append(esc(m.getString("review.comment")))
+          .append("\"> <button type=\"submit\">")
+          .append(esc(m.getString("review.grade")))
+          .append("</button></form></li>");
+    }
+    h.append("</ul></section>");
+  }
+
+  private static void hidden(StringBuilder h, String name, String value) {
+    h.append("<input type=\"hidden\" name=\"")
+        .append(esc(name))
+        .append("\" value=\"")
+        .append(esc(value))
+        .append("\">");
   }
 
   private static String footer(StringBuilder h, ResourceBundle m) {
@@ -261,6 +408,11 @@ public class LaunchPage {
       .met .mark{color:#0e5814}.unmet .mark{color:#b44d12}.badge{padding:.15rem .55rem;border-radius:999px;font-size:.85rem;white-space:nowrap}
       .badge.excellent,.badge.pass{background:#e3f9e5;color:#0e5814}.badge.fail{background:#ffe3e3;color:#8a041a}
       .badge.pending{background:#e6f6ff;color:#0b5f86}.badge.missing{background:#fff3c4;color:#8d2b0b}
-      .needs{margin:.3rem 0 0;padding-left:1.1rem;color:#52606d;font-size:.9rem}footer{text-align:center;color:#7b8794;font-size:.8rem;padding:1rem}
+      .needs{margin:.3rem 0 0;padding-left:1.1rem;color:#52606d;font-size:.9rem}
+      .notice{padding:.6rem .9rem;border-radius:6px}.notice.ok{background:#e3f9e5;color:#0e5814}.notice.error{background:#ffe3e3;color:#8a041a}
+      .choice{display:block;margin:.2rem 0}form.upload{margin:.4rem 0;font-size:.9rem;display:flex;gap:.5rem;flex-wrap:wrap;align-items:center}
+      button{background:#0b5f86;color:#fff;border:0;border-radius:4px;padding:.3rem .8rem;cursor:pointer}
+      .queue{list-style:none;padding:0}.queue li{border-bottom:1px solid #e4e7eb;padding:.5rem 0}form.inline,form.grade{display:inline-block;margin:.3rem .4rem 0 0}
+      h3{font-size:1rem;margin:.8rem 0 .2rem}details summary{cursor:pointer;color:#0b5f86;margin:.3rem 0}footer{text-align:center;color:#7b8794;font-size:.8rem;padding:1rem}
       """;
 }

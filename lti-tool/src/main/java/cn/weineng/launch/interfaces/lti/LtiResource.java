@@ -1,13 +1,11 @@
 package cn.weineng.launch.interfaces.lti;
 
-import cn.weineng.common.interfaces.rest.Locales;
 import cn.weineng.launch.application.Launch;
 import cn.weineng.launch.application.LaunchRecorder;
 import cn.weineng.launch.application.LaunchValidator;
 import cn.weineng.launch.application.LoginService;
 import cn.weineng.platform.application.ToolKeys;
 import cn.weineng.platform.domain.Platform;
-import cn.weineng.reports.application.Progress;
 import cn.weineng.reports.application.ProgressService;
 import cn.weineng.xapi.application.ConflictRetry;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** LTI 1.3: OIDC login initiation, the launch, and the tool's public keys. */
 @Path("lti")
@@ -151,27 +148,10 @@ public class LtiResource {
     // rows
     LaunchRecorder.Recorded recorded =
         ConflictRetry.run("recording a launch", () -> recorder.record(launch));
-    Locale locale = Locales.of(launch.locale());
-    Progress p;
-    try {
-      p = progress.forPerson(recorded.personId(), null, locale);
-    } catch (cn.weineng.common.domain.Problem e) {
-      if (e.status() != 503) {
-        throw e;
-      }
-      p = null; // the ledger is being rebuilt: the page says so instead of showing half of it
-    }
-    cn.weineng.evidence.application.PointStandings.View points =
-        p == null ? null : points(recorded.personId(), p.standing().policyId());
-    Platform platform = em.find(Platform.class, launch.platformId());
-    return Response.ok(page.render(launch, p, points, locale))
-        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .header(
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self' "
-                + origin(platform.issuer()))
-        .header("Cache-Control", "no-store")
-        .header("Referrer-Policy", "no-referrer")
+    String token =
+        frames.open(
+            launch, recorded.personId(), em.find(Platform.class, launch.platformId()).storeId());
+    return Response.fromResponse(framePages.response(launch, recorded.personId(), token, null, 200))
         .cookie(remaining(pending, state))
         .build();
   }
@@ -198,18 +178,6 @@ public class LtiResource {
     }
   }
 
-  @Inject cn.weineng.evidence.application.PointStandings pointStandings;
-  @Inject cn.weineng.ledger.application.StandingService standingService;
-
-  /** The teacher's micro-abilities, when their school circled a range; else none to show. */
-  private cn.weineng.evidence.application.PointStandings.View points(
-      String personId, String policyId) {
-    cn.weineng.people.domain.Person person = standingService.person(personId);
-    if (person.schoolId() == null) {
-      return null;
-    }
-    cn.weineng.evidence.application.PointStandings.View v =
-        pointStandings.of(person, standingService.policyFor(person, policyId));
-    return v.range() == null ? null : v;
-  }
+  @Inject cn.weineng.launch.application.FrameSessions frames;
+  @Inject FramePages framePages;
 }

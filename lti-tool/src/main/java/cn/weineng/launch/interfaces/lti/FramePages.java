@@ -1,0 +1,152 @@
+package cn.weineng.launch.interfaces.lti;
+
+import cn.weineng.catalogue.application.CatalogueService;
+import cn.weineng.catalogue.domain.Guide;
+import cn.weineng.catalogue.domain.Point;
+import cn.weineng.common.infrastructure.PublicUrl;
+import cn.weineng.evidence.application.EvidenceService;
+import cn.weineng.evidence.application.PointStandings;
+import cn.weineng.evidence.domain.Submission;
+import cn.weineng.launch.application.Launch;
+import cn.weineng.ledger.application.StandingService;
+import cn.weineng.people.domain.Person;
+import cn.weineng.platform.domain.Platform;
+import cn.weineng.reports.application.Progress;
+import cn.weineng.reports.application.ProgressService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders the in-frame page for a launched person: their standing, their micro-abilities with the
+ * forms to select points and upload evidence, and, for a reviewer, what waits for them with the
+ * forms to read and grade it. Every form carries the frame session's token.
+ */
+@ApplicationScoped
+public class FramePages {
+
+  @PersistenceContext(unitName = "weineng")
+  EntityManager em;
+
+  @Inject LaunchPage page;
+  @Inject ProgressService progress;
+  @Inject PointStandings pointStandings;
+  @Inject StandingService standings;
+  @Inject EvidenceService evidence;
+  @Inject CatalogueService catalogue;
+  @Inject PublicUrl publicUrl;
+
+  /** A notice at the top of the page: what the last form did, or why it was refused. */
+  public record Notice(boolean ok, String text) {}
+
+  /** One submission waiting for the reviewer. */
+  public record Waiting(
+      String group,
+      String submissionId,
+      String teacher,
+      String code,
+      String pointName,
+      String itemName,
+      int attempt) {}
+
+  public Response response(
+      Launch launch, String personId, String token, Notice notice, int status) {
+    Locale locale = cn.weineng.common.interfaces.rest.Locales.of(launch.locale());
+    Progress p;
+    try {
+      p = progress.forPerson(personId, null, locale);
+    } catch (cn.weineng.common.domain.Problem e) {
+      if (e.status() != 503) {
+        throw e;
+      }
+      p = null; // the ledger is being rebuilt: the page says so instead of showing half of it
+    }
+    PointStandings.View points = p == null ? null : points(personId, p.standing().policyId());
+    String html =
+        page.render(
+            launch,
+            p,
+            new LaunchPage.Frame(
+                points,
+                points == null ? List.of() : rangePoints(points),
+                waiting(personId),
+                token,
+                notice,
+                publicUrl.base() + "/lti/ui/"),
+            locale);
+    Platform platform = em.find(Platform.class, launch.platformId());
+    return Response.status(status)
+        .entity(html)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'self' "
+                + origin(platform == null ? null : platform.issuer()))
+        .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .build();
+  }
+
+  /** The teacher's micro-abilities, when their school circled a range; else none to show. */
+  private PointStandings.View points(String personId, String policyId) {
+    Person person = standings.person(personId);
+    if (person.schoolId() == null) {
+      return null;
+    }
+    PointStandings.View v = pointStandings.of(person, standings.policyFor(person, policyId));
+    return v.range() == null ? null : v;
+  }
+
+  private List<Point> rangePoints(PointStandings.View v) {
+    return catalogue.points(v.range().frameworkId()).stream()
+        .filter(pt -> v.range().codes().contains(pt.code()))
+        .toList();
+  }
+
+  private List<Waiting> waiting(String personId) {
+    List<Waiting> out = new ArrayList<>();
+    for (EvidenceService.QueueGroup g : evidence.queue(personId)) {
+      for (Submission s : g.waiting()) {
+        Point point = catalogue.findPoint(s.frameworkId(), s.code()).orElse(null);
+        String itemName =
+            point == null
+                ? s.item()
+                : catalogue
+                    .guide(point)
+                    .item(s.item())
+                    .map(Guide.EvidenceItem::name)
+                    .orElse(s.item());
+        Person teacher = em.find(Person.class, s.personId());
+        out.add(
+            new Waiting(
+                g.where().name(),
+                s.id(),
+                teacher == null || teacher.displayName() == null ? "—" : teacher.displayName(),
+                s.code(),
+                point == null ? "" : point.name(),
+                itemName,
+                s.attempt()));
+      }
+    }
+    return out;
+  }
+
+  static String origin(String issuer) {
+    if (issuer == null) {
+      return "'none'";
+    }
+    try {
+      URI u = URI.create(issuer);
+      return u.getScheme() + "://" + u.getAuthority();
+    } catch (IllegalArgumentException e) {
+      return "'none'";
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package cn.weineng.launch.interfaces.lti;
+
+import cn.weineng.common.domain.Problem;
+import cn.weineng.common.interfaces.rest.Locales;
+import cn.weineng.evidence.application.EvidenceService;
+import cn.weineng.evidence.domain.Submission;
+import cn.weineng.launch.application.FrameSessions;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.glassfish.jersey.media.multipart.FormDataBodyPart;
+import org.glassfish.jersey.media.multipart.FormDataParam;
+
+/**
+ * The forms of the in-frame page (/lti/ui): a teacher selects points and uploads evidence, a
+ * reviewer reads and grades what waits for them. Each form carries the frame session's token
+ * ({@code s}); the person acting is the one the launch identified, never one named in the form. The
+ * answer is the page again, with a notice of what happened or why it was refused.
+ */
+@Path("lti/ui")
+@RequestScoped
+public class FrameResource {
+
+  @Inject FrameSessions frames;
+  @Inject FramePages pages;
+  @Inject EvidenceService evidence;
+
+  @POST
+  @Path("select")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  public Response select(@FormParam("s") String token, @FormParam("code") List<String> codes) {
+    FrameSessions.Opened session = session(token);
+    return act(
+        session,
+        token,
+        "notice.selected",
+        () -> evidence.select(session.personId(), codes == null ? List.of() : codes, null));
+  }
+
+  @POST
+  @Path("upload")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.TEXT_HTML)
+  public Response upload(
+      @FormDataParam("s") String token,
+      @FormDataParam("code") String code,
+      @FormDataParam("item") String item,
+      @FormDataParam("durationSeconds") String duration,
+      @FormDataParam("file") InputStream file,
+      @FormDataParam("file") FormDataBodyPart part) {
+    FrameSessions.Opened session = session(token);
+    return act(
+        session,
+        token,
+        "notice.uploaded",
+        () ->
+            evidence.submit(
+                session.personId(),
+                code,
+                item,
+                file,
+                part == null || part.getMediaType() == null ? null : part.getMediaType().toString(),
+                part == null || part.getContentDisposition() == null
+                    ? null
+                    : part.getContentDisposition().getFileName(),
+                seconds(duration)));
+  }
+
+  @POST
+  @Path("review")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  public Response review(
+      @FormParam("s") String token,
+      @FormParam("submission") String submission,
+      @FormParam("level") String level,
+      @FormParam("comment") String comment) {
+    FrameSessions.Opened session = session(token);
+    return act(
+        session,
+        token,
+        "notice.graded",
+        () -> evidence.review(submission, session.personId(), level == null ? "" : level, comment));
+  }
+
+  @POST
+  @Path("file")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response file(@FormParam("s") String token, @FormParam("submission") String submission) {
+    FrameSessions.Opened session = session(token);
+    Submission s;
+    try {
+      s = evidence.submission(submission);
+    } catch (Problem e) {
+      return pages.response(
+          session.launch(),
+          session.personId(),
+          token,
+          new FramePages.Notice(false, e.getMessage()),
+          404);
+    }
+    if (!evidence.mayRead(session.personId(), s)) {
+      return pages.response(
+          session.launch(),
+          session.personId(),
+          token,
+          new FramePages.Notice(false, message(session, "notice.forbidden")),
+          403);
+    }
+    StreamingOutput out = o -> evidence.copyContent(s, o);
+    String name = s.filename() == null ? s.item() : s.filename();
+    return Response.ok(out, s.contentType())
+        .header("Content-Length", s.length())
+        .header(
+            "Content-Disposition",
+            "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  /** Runs the action and answers the page with its notice; a refusal keeps its status. */
+  private Response act(FrameSessions.Opened session, String token, String done, Runnable action) {
+    try {
+      action.run();
+      return pages.response(
+          session.launch(),
+          session.personId(),
+          token,
+          new FramePages.Notice(true, message(session, done)),
+          200);
+    } catch (Problem e) {
+      return pages.response(
+          session.launch(),
+          session.personId(),
+          token,
+          new FramePages.Notice(false, e.getMessage()),
+          e.status());
+    }
+  }
+
+  private FrameSessions.Opened session(String token) {
+    return frames
+        .find(token)
+        .orElseThrow(
+            () ->
+                new cn.weineng.launch.application.LtiLaunchException(
+                    401,
+                    "frame-session-ended",
+                    "This page's session has ended; open the activity again from the course."));
+  }
+
+  private static String message(FrameSessions.Opened session, String key) {
+    return ResourceBundle.getBundle(
+            "cn.weineng.launch.ui.messages",
+            Locales.of(session.launch().locale()),
+            FrameResource.class.getClassLoader(),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+        .getString(key);
+  }
+
+  private static Integer seconds(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(s.strip());
+    } catch (NumberFormatException e) {
+      throw new Problem(422, "bad-duration", "Bad duration", "the video length is not a number");
+    }
+  }
+}

@@ -76,7 +76,7 @@ public class FramePages {
             new LaunchPage.Frame(
                 points,
                 points == null ? List.of() : rangePoints(points),
-                waiting(personId),
+                waiting(personId, locale),
                 token,
                 notice,
                 publicUrl.base() + "/lti/ui/"),
@@ -110,7 +110,8 @@ public class FramePages {
         .toList();
   }
 
-  private List<Waiting> waiting(String personId) {
+  private List<Waiting> waiting(String personId, Locale locale) {
+    boolean zh = locale.getLanguage().equals("zh");
     List<Waiting> out = new ArrayList<>();
     for (EvidenceService.QueueGroup g : evidence.queue(personId)) {
       for (Submission s : g.waiting()) {
@@ -130,7 +131,7 @@ public class FramePages {
                 s.id(),
                 teacher == null || teacher.displayName() == null ? "—" : teacher.displayName(),
                 s.code(),
-                point == null ? "" : point.name(),
+                point == null ? "" : zh || point.nameEn() == null ? point.name() : point.nameEn(),
                 itemName,
                 s.attempt()));
       }

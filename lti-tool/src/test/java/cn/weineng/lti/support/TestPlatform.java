@@ -60,6 +60,8 @@ public final class TestPlatform implements AutoCloseable {
     server.createContext("/auth", this::auth);
     server.createContext("/course", this::course);
     server.createContext("/start", this::start);
+    server.createContext("/.well-known/openid-configuration", this::openidConfiguration);
+    server.createContext("/register", this::registerTool);
     server.start();
     issuer = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -80,6 +82,73 @@ public final class TestPlatform implements AutoCloseable {
   public void prepare(LaunchSpec spec) {
     specs.put(spec.subject, spec);
     this.next = spec;
+  }
+
+  /** The registration token this platform hands a tool for Dynamic Registration. */
+  public final String registrationToken = "reg-" + UUID.randomUUID();
+
+  /** The last registration request a tool posted, with its headers' Authorization. */
+  public volatile com.fasterxml.jackson.databind.JsonNode lastRegistration;
+
+  public volatile String lastRegistrationAuthorization;
+
+  /** How many registrations the platform accepted. */
+  public final java.util.concurrent.atomic.AtomicInteger registrations =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  public String openidConfigurationUrl() {
+    return issuer + "/.well-known/openid-configuration";
+  }
+
+  /**
+   * LTI Dynamic Registration 1.0 §3.4: the platform's configuration, for the registration token.
+   */
+  private void openidConfiguration(HttpExchange ex) throws IOException {
+    if (!("Bearer " + registrationToken).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+      respond(ex, 401, "application/json", "{\"error\":\"invalid_token\"}");
+      return;
+    }
+    String json =
+        "{\"issuer\":\""
+            + issuer
+            + "\",\"authorization_endpoint\":\""
+            + authUrl()
+            + "\",\"token_endpoint\":\""
+            + tokenUrl()
+            + "\",\"jwks_uri\":\""
+            + jwksUrl()
+            + "\",\"registration_endpoint\":\""
+            + issuer
+            + "/register\",\"scopes_supported\":[\"openid\"],\"response_types_supported\":[\"id_token\"],"
+            + "\"id_token_signing_alg_values_supported\":[\"RS256\"],"
+            + "\"https://purl.imsglobal.org/spec/lti-platform-configuration\":{\"product_family_code\":\"weineng-test-platform\","
+            + "\"version\":\"1\",\"messages_supported\":[{\"type\":\"LtiResourceLinkRequest\"},{\"type\":\"LtiDeepLinkingRequest\"}]}}";
+    respond(ex, 200, "application/json", json);
+  }
+
+  /**
+   * §3.5: the tool's registration request; answers with this platform's client and deployment ids.
+   */
+  private void registerTool(HttpExchange ex) throws IOException {
+    lastRegistrationAuthorization = ex.getRequestHeaders().getFirst("Authorization");
+    if (!("Bearer " + registrationToken).equals(lastRegistrationAuthorization)) {
+      respond(ex, 401, "application/json", "{\"error\":\"invalid_token\"}");
+      return;
+    }
+    com.fasterxml.jackson.databind.JsonNode body;
+    try (java.io.InputStream in = ex.getRequestBody()) {
+      body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
+    lastRegistration = body;
+    registrations.incrementAndGet();
+    String json =
+        "{\"client_id\":\""
+            + clientId
+            + "\",\"application_type\":\"web\",\"https://purl.imsglobal.org/spec/lti-tool-configuration\":"
+            + "{\"deployment_id\":\""
+            + deploymentId
+            + "\"}}";
+    respond(ex, 200, "application/json", json);
   }
 
   private void jwks(HttpExchange ex) throws IOException {

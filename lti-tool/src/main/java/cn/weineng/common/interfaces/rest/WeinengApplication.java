@@ -68,6 +68,7 @@ public class WeinengApplication extends Application {
         // LTI
         LtiResource.class,
         cn.weineng.launch.interfaces.lti.FrameResource.class,
+        cn.weineng.platform.interfaces.lti.RegistrationResource.class,
         org.glassfish.jersey.media.multipart.MultiPartFeature.class,
         LtiLaunchExceptionMapper.class,
         // the embedded LRS

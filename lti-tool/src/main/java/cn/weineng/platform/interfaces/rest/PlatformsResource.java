@@ -18,6 +18,25 @@ import java.util.ArrayList;
 public class PlatformsResource implements PlatformsApi {
 
   @Inject PlatformService platforms;
+  @Inject cn.weineng.platform.application.DynamicRegistration registration;
+
+  @Override
+  public Response inviteRegistration(cn.weineng.api.server.model.RegistrationInvitationRequest r) {
+    cn.weineng.platform.application.DynamicRegistration.Invitation i =
+        registration.invite(
+            r == null ? null : r.getStoreId(),
+            r == null ? null : r.getPolicyId(),
+            r == null ? null : r.getName());
+    return Response.status(201)
+        .entity(
+            new cn.weineng.api.server.model.RegistrationInvitation()
+                .registrationUrl(i.url())
+                .expiresAt(i.expiresAt())
+                .storeId(i.storeId())
+                .policyId(i.policyId()))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
 
   @Override
   public Response createPlatform(PlatformRegistration r) {

@@ -1,0 +1,177 @@
+package cn.weineng.lti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.weineng.api.client.model.Platform;
+import cn.weineng.api.client.model.Store;
+import cn.weineng.lti.support.LtiBrowser;
+import cn.weineng.lti.support.TestPlatform;
+import cn.weineng.lti.support.Weineng;
+import cn.weineng.lti.support.WeinengServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * LTI Advantage against the test platform, end to end over HTTP: Dynamic Registration from an
+ * admin's invitation (the platform's configuration read with its registration token, Weineng
+ * registered with the messages and scopes it needs, the platform stored with the client and
+ * deployment ids it gave, the LMS's window told to close), refusals, and a launch through the
+ * platform so registered.
+ */
+class LtiAdvantageIT {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static WeinengServer server;
+  static Weineng api;
+
+  @BeforeAll
+  static void setUp() {
+    server = WeinengServer.get();
+    api = new Weineng(server);
+  }
+
+  static String invite(String store, String policy) throws Exception {
+    HttpResponse<String> r =
+        api.admin(
+            "POST",
+            "/api/platforms/registration-invitations",
+            "application/json",
+            "{\"storeId\":\""
+                + store
+                + "\",\"policyId\":\""
+                + policy
+                + "\",\"name\":\"北海 Moodle\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode i = JSON.readTree(r.body());
+    assertThat(i.get("registrationUrl").asText())
+        .startsWith(server.baseUrl + "/lti/register?invite=");
+    return i.get("registrationUrl").asText();
+  }
+
+  /** What the LMS does with the pasted URL: opens it with its configuration URL and token. */
+  static HttpResponse<String> open(String url, TestPlatform lms, String token) {
+    String full =
+        url
+            + "&openid_configuration="
+            + URLEncoder.encode(lms.openidConfigurationUrl(), StandardCharsets.UTF_8)
+            + "&registration_token="
+            + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    return api.get(full.substring(server.baseUrl.length()));
+  }
+
+  @Test
+  void aPastedUrlRegistersThePlatformAndItsLaunchesWork() throws Exception {
+    String store = "dr-" + UUID.randomUUID().toString().substring(0, 8);
+    api.lrs.createStore(new Store().id(store).name("北海市教师发展中心"));
+    String url = invite(store, "cn-gx-beihai-2020");
+    try (TestPlatform lms = new TestPlatform()) {
+      HttpResponse<String> page = open(url, lms, lms.registrationToken);
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      assertThat(page.body()).contains("已注册").contains("org.imsglobal.lti.close");
+      // the page's script is the only one allowed to run, by its hash
+      String script =
+          page.body()
+              .substring(page.body().indexOf("<script>") + 8, page.body().indexOf("</script>"));
+      String hash =
+          Base64.getEncoder()
+              .encodeToString(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(script.getBytes(StandardCharsets.UTF_8)));
+      assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+          .contains("script-src 'sha256-" + hash + "'")
+          .contains("frame-ancestors 'self' " + lms.issuer);
+
+      // what Weineng asked the platform for
+      JsonNode asked = lms.lastRegistration;
+      assertThat(lms.lastRegistrationAuthorization).isEqualTo("Bearer " + lms.registrationToken);
+      assertThat(asked.get("token_endpoint_auth_method").asText()).isEqualTo("private_key_jwt");
+      assertThat(asked.get("jwks_uri").asText()).isEqualTo(server.baseUrl + "/lti/jwks");
+      assertThat(asked.get("initiate_login_uri").asText()).isEqualTo(server.baseUrl + "/lti/login");
+      assertThat(asked.get("redirect_uris").get(0).asText())
+          .isEqualTo(server.baseUrl + "/lti/launch");
+      assertThat(asked.get("grant_types").toString())
+          .contains("implicit")
+          .contains("client_credentials");
+      assertThat(asked.get("scope").asText())
+          .contains("https://purl.imsglobal.org/spec/lti-ags/scope/score")
+          .contains("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem")
+          .contains("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
+      JsonNode tool = asked.get("https://purl.imsglobal.org/spec/lti-tool-configuration");
+      assertThat(tool.get("messages").findValuesAsText("type"))
+          .contains("LtiResourceLinkRequest", "LtiDeepLinkingRequest");
+      assertThat(tool.get("claims").toString()).contains("sub").doesNotContain("email");
+
+      // the platform is stored with the ids it gave, in the invitation's store and policy
+      Platform p =
+          api.platforms.listPlatforms().stream()
+              .filter(x -> x.getIssuer().equals(lms.issuer))
+              .findFirst()
+              .orElseThrow();
+      assertThat(p.getClientId()).isEqualTo(lms.clientId);
+      assertThat(p.getDeploymentIds()).containsExactly(lms.deploymentId);
+      assertThat(p.getStoreId()).isEqualTo(store);
+      assertThat(p.getPolicyId()).isEqualTo("cn-gx-beihai-2020");
+      assertThat(p.getName()).isEqualTo("北海 Moodle");
+
+      // the URL is used up
+      HttpResponse<String> again = open(url, lms, lms.registrationToken);
+      assertThat(again.statusCode()).isEqualTo(400);
+      assertThat(again.body()).contains("already used").doesNotContain("<script>");
+      assertThat(lms.registrations.get()).isEqualTo(1);
+
+      // and a teacher launches through the platform so registered
+      TestPlatform.LaunchSpec spec = new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+      LtiBrowser.Result launch = new LtiBrowser(server.baseUrl, lms).launch(spec);
+      assertThat(launch.status()).as(launch.body()).isEqualTo(200);
+      assertThat(launch.body()).contains("北海市能力提升工程2.0");
+    }
+  }
+
+  @Test
+  void aRegistrationThatCannotBeDoneSaysWhyAndStoresNothing() throws Exception {
+    try (TestPlatform lms = new TestPlatform()) {
+      // the LMS's token is not the one it checks: its configuration is refused
+      HttpResponse<String> wrong =
+          open(invite("default", "cn-national-2019"), lms, "not-the-token");
+      assertThat(wrong.statusCode()).isEqualTo(400);
+      assertThat(wrong.body()).contains("answered 401").doesNotContain("<script>");
+      // no invitation, or a made-up one
+      HttpResponse<String> none =
+          api.get(
+              "/lti/register?openid_configuration="
+                  + URLEncoder.encode(lms.openidConfigurationUrl(), StandardCharsets.UTF_8)
+                  + "&registration_token="
+                  + lms.registrationToken);
+      assertThat(none.statusCode()).isEqualTo(400);
+      assertThat(none.body()).contains("no invitation");
+      HttpResponse<String> madeUp =
+          open(
+              server.baseUrl + "/lti/register?invite=x" + UUID.randomUUID(),
+              lms,
+              lms.registrationToken);
+      assertThat(madeUp.statusCode()).isEqualTo(400);
+      assertThat(madeUp.body()).contains("already used or has expired");
+      // an invitation for a store that does not exist is refused at once
+      HttpResponse<String> badStore =
+          api.admin(
+              "POST",
+              "/api/platforms/registration-invitations",
+              "application/json",
+              "{\"storeId\":\"nowhere\"}");
+      assertThat(badStore.statusCode()).isEqualTo(400);
+      assertThat(badStore.body()).contains("storeId");
+      assertThat(lms.registrations.get()).isZero();
+      assertThat(api.platforms.listPlatforms()).noneMatch(p -> p.getIssuer().equals(lms.issuer));
+      // opened by itself, the URL says what it is for
+      assertThat(api.get("/lti/register").body()).contains("registration URL");
+    }
+  }
+}

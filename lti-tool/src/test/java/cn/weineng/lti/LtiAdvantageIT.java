@@ -174,4 +174,140 @@ class LtiAdvantageIT {
       assertThat(api.get("/lti/register").body()).contains("registration URL");
     }
   }
+
+  @Test
+  void aCourseCreatorPlacesMicroAbilityTasksWithDeepLinking() throws Exception {
+    try (TestPlatform lms = new TestPlatform()) {
+      api.register(lms, "default");
+      TestPlatform.LaunchSpec spec =
+          new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch")
+              .deepLinking(lms.issuer + "/dl-return", true, "opaque-123");
+      spec.roles =
+          java.util.List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor");
+      LtiBrowser.Result picker = new LtiBrowser(server.baseUrl, lms).launch(spec);
+      assertThat(picker.status()).as(picker.body()).isEqualTo(200);
+      assertThat(picker.body())
+          .contains("id=\"picker\"")
+          .contains("向本课程添加微能力任务")
+          .contains("type=\"checkbox\" name=\"task\" value=\"national-30|A1|plan\"");
+      String token = MicroAbilitiesIT.between(picker.body(), "name=\"s\" value=\"", "\"");
+
+      // a task that does not exist is refused on the page
+      HttpResponse<String> unknown =
+          form("s=" + enc(token) + "&task=" + enc("national-30|Z9|plan") + "&hours=2");
+      assertThat(unknown.statusCode()).isEqualTo(422);
+      assertThat(unknown.body()).contains("no task national-30|Z9|plan");
+
+      HttpResponse<String> back =
+          form(
+              "s="
+                  + enc(token)
+                  + "&task="
+                  + enc("national-30|A1|plan")
+                  + "&task="
+                  + enc("national-30|B3|activity")
+                  + "&hours=2.5");
+      assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+      assertThat(back.body())
+          .contains("action=\"" + lms.issuer + "/dl-return\"")
+          .contains("name=\"JWT\"");
+      assertThat(back.headers().firstValue("Content-Security-Policy").orElse(""))
+          .contains("form-action " + lms.issuer);
+
+      // the platform verifies the response with the tool's public keys
+      String jwt = MicroAbilitiesIT.between(back.body(), "name=\"JWT\" value=\"", "\"");
+      com.nimbusds.jwt.SignedJWT signed = com.nimbusds.jwt.SignedJWT.parse(jwt);
+      com.nimbusds.jose.jwk.JWKSet keys =
+          com.nimbusds.jose.jwk.JWKSet.parse(api.get("/lti/jwks").body());
+      com.nimbusds.jose.jwk.RSAKey key =
+          (com.nimbusds.jose.jwk.RSAKey) keys.getKeyByKeyId(signed.getHeader().getKeyID());
+      assertThat(signed.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key))).isTrue();
+      com.nimbusds.jwt.JWTClaimsSet c = signed.getJWTClaimsSet();
+      assertThat(c.getIssuer()).isEqualTo(lms.clientId);
+      assertThat(c.getAudience()).containsExactly(lms.issuer);
+      assertThat(c.getStringClaim("https://purl.imsglobal.org/spec/lti/claim/message_type"))
+          .isEqualTo("LtiDeepLinkingResponse");
+      assertThat(c.getStringClaim("https://purl.imsglobal.org/spec/lti/claim/deployment_id"))
+          .isEqualTo(lms.deploymentId);
+      assertThat(c.getStringClaim("https://purl.imsglobal.org/spec/lti-dl/claim/data"))
+          .isEqualTo("opaque-123");
+      assertThat(c.getExpirationTime()).isAfter(new java.util.Date());
+      JsonNode items =
+          JSON.valueToTree(
+              c.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items"));
+      assertThat(items).hasSize(2);
+      JsonNode first = items.get(0);
+      assertThat(first.get("type").asText()).isEqualTo("ltiResourceLink");
+      assertThat(first.get("url").asText()).isEqualTo(server.baseUrl + "/lti/launch");
+      assertThat(first.get("custom").get("weineng_point").asText()).isEqualTo("A1");
+      assertThat(first.get("custom").get("weineng_task").asText()).isEqualTo("plan");
+      assertThat(first.get("custom").get("weineng_hours").asText()).isEqualTo("2.5");
+      assertThat(first.get("lineItem").get("scoreMaximum").asInt()).isEqualTo(100);
+      assertThat(first.get("lineItem").get("resourceId").asText()).isEqualTo("national-30/A1/plan");
+
+      // the placed activity, launched by a teacher, opens its task
+      TestPlatform.LaunchSpec task = new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+      task.tamper =
+          b ->
+              b.claim(
+                  "https://purl.imsglobal.org/spec/lti/claim/custom",
+                  java.util.Map.of(
+                      "weineng_framework",
+                      "national-30",
+                      "weineng_point",
+                      "A1",
+                      "weineng_task",
+                      "plan"));
+      LtiBrowser.Result opened = new LtiBrowser(server.baseUrl, lms).launch(task);
+      assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+      assertThat(opened.body()).contains("id=\"task\"").contains("本活动是能力点A1的任务");
+    }
+  }
+
+  @Test
+  void deepLinkingRequestsThePlatformCannotTakeAreRefused() throws Exception {
+    try (TestPlatform lms = new TestPlatform()) {
+      api.register(lms, "default");
+      // one item only: two are refused on the page
+      TestPlatform.LaunchSpec one =
+          new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch")
+              .deepLinking(lms.issuer + "/r", false, null);
+      LtiBrowser.Result picker = new LtiBrowser(server.baseUrl, lms).launch(one);
+      assertThat(picker.body()).contains("type=\"radio\" name=\"task\"");
+      String token = MicroAbilitiesIT.between(picker.body(), "name=\"s\" value=\"", "\"");
+      HttpResponse<String> two =
+          form(
+              "s="
+                  + enc(token)
+                  + "&task="
+                  + enc("national-30|A1|plan")
+                  + "&task="
+                  + enc("national-30|A3|deck"));
+      assertThat(two.statusCode()).isEqualTo(422);
+      assertThat(two.body()).contains("choose one task");
+      // a platform that takes no LTI resource links
+      TestPlatform.LaunchSpec files =
+          new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch")
+              .deepLinking(lms.issuer + "/r", true, null);
+      files.deepLinkingSettings.put("accept_types", java.util.List.of("file", "html"));
+      LtiBrowser.Result refused = new LtiBrowser(server.baseUrl, lms).launch(files);
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body()).contains("no-accepted-type");
+      // no return URL
+      TestPlatform.LaunchSpec lost =
+          new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch")
+              .deepLinking(lms.issuer + "/r", true, null);
+      lost.deepLinkingSettings.remove("deep_link_return_url");
+      assertThat(new LtiBrowser(server.baseUrl, lms).launch(lost).body())
+          .contains("missing-deep-link-return-url");
+    }
+  }
+
+  static HttpResponse<String> form(String body) {
+    return MicroAbilitiesIT.form("deeplink", body);
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
 }

@@ -45,7 +45,17 @@ public class FrameSessions {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    // what the page shows; the custom parameters and the sourced id stay out
+    // what the page shows; of the custom parameters only Weineng's own task (weineng_*) is kept,
+    // and the sourced id stays out
+    java.util.Map<String, String> task = new java.util.TreeMap<>();
+    launch
+        .custom()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("weineng_") && v != null && v.length() <= 100) {
+                task.put(k, v);
+              }
+            });
     Launch shown =
         new Launch(
             launch.platformId(),
@@ -62,8 +72,9 @@ public class FrameSessions {
             launch.locale(),
             launch.targetLinkUri(),
             launch.productFamily(),
-            java.util.Map.of(),
-            null);
+            task,
+            null,
+            launch.deepLinking());
     try {
       em.createNativeQuery(
               "insert into frame_session (token_sha256, person_id, store_id, platform_id, launch,"

@@ -40,4 +40,57 @@ public record Launch(
     String targetLinkUri,
     String productFamily,
     Map<String, String> custom,
-    String personSourcedId) {}
+    String personSourcedId,
+    DeepLinking deepLinking) {
+
+  /** A resource link launch. */
+  public Launch(
+      String platformId,
+      String issuer,
+      String deploymentId,
+      String subject,
+      String name,
+      List<String> roles,
+      String resourceLinkId,
+      String resourceLinkTitle,
+      String contextId,
+      String contextTitle,
+      String contextLabel,
+      String locale,
+      String targetLinkUri,
+      String productFamily,
+      Map<String, String> custom,
+      String personSourcedId) {
+    this(
+        platformId,
+        issuer,
+        deploymentId,
+        subject,
+        name,
+        roles,
+        resourceLinkId,
+        resourceLinkTitle,
+        contextId,
+        contextTitle,
+        contextLabel,
+        locale,
+        targetLinkUri,
+        productFamily,
+        custom,
+        personSourcedId,
+        null);
+  }
+
+  /**
+   * The settings of a deep linking request (LTI Deep Linking 2.0 §4.4.1): where to send the chosen
+   * items, which kinds the platform takes, whether several, and its opaque data to echo.
+   */
+  public record DeepLinking(
+      String returnUrl,
+      List<String> acceptTypes,
+      List<String> documentTargets,
+      boolean acceptMultiple,
+      boolean autoCreate,
+      String data,
+      String title) {}
+}

@@ -105,6 +105,10 @@ public class LaunchRecorder {
       em.find(Enrolment.class, new Enrolment.Key(courseId, personId)).launched(roles, now);
     }
 
+    if (launch.deepLinking() != null) {
+      // a course creator choosing content launched nothing a learner did: no statement
+      return new Recorded(personId, courseId, null);
+    }
     ObjectNode statement = launchStatement(platform, launch);
     LrsClient self = new LrsClient(platform.storeId(), base(), "weineng-lti");
     String statementId = statements.store(self, List.of(statement), XapiVersion.V1_0_3).get(0);

@@ -86,15 +86,12 @@ public class LaunchValidator {
     // LTI Core 5.3.1: message type; 5.3.2: version; 5.3.3: deployment; 5.3.4 target; 5.3.5 resource
     // link; 5.3.7 roles
     String messageType = string(claims, LtiClaims.MESSAGE_TYPE);
-    if (LtiClaims.DEEP_LINKING_REQUEST.equals(messageType)) {
+    boolean deepLinking = LtiClaims.DEEP_LINKING_REQUEST.equals(messageType);
+    if (!deepLinking && !LtiClaims.RESOURCE_LINK_REQUEST.equals(messageType)) {
       throw new LtiLaunchException(
           400,
-          "unsupported-message-type",
-          "Deep Linking is not supported by this version of Weineng yet.");
-    }
-    if (!LtiClaims.RESOURCE_LINK_REQUEST.equals(messageType)) {
-      throw new LtiLaunchException(
-          400, "bad-message-type", "The message type must be LtiResourceLinkRequest.");
+          "bad-message-type",
+          "The message type must be LtiResourceLinkRequest or LtiDeepLinkingRequest.");
     }
     if (!LtiClaims.LTI_VERSION.equals(string(claims, LtiClaims.VERSION))) {
       throw new LtiLaunchException(400, "bad-version", "The LTI version must be 1.3.0.");
@@ -117,7 +114,9 @@ public class LaunchValidator {
           "The launch's target_link_uri differs from the one its login was started for.");
     }
     Map<String, Object> link = object(claims, LtiClaims.RESOURCE_LINK);
-    if (link == null || !(link.get("id") instanceof String linkId) || linkId.isBlank()) {
+    Launch.DeepLinking settings = deepLinking ? deepLinkingSettings(claims) : null;
+    String linkId = link != null && link.get("id") instanceof String l ? l : null;
+    if (!deepLinking && (linkId == null || linkId.isBlank())) {
       throw new LtiLaunchException(
           400, "missing-resource-link", "The launch lacks resource_link.id.");
     }
@@ -160,7 +159,7 @@ public class LaunchValidator {
         name(claims),
         roles,
         linkId,
-        link.get("title") instanceof String t ? t : null,
+        link != null && link.get("title") instanceof String t ? t : null,
         context != null && context.get("id") instanceof String c ? c : null,
         context != null && context.get("title") instanceof String ct ? ct : null,
         context != null && context.get("label") instanceof String cl ? cl : null,
@@ -170,7 +169,49 @@ public class LaunchValidator {
             ? pf
             : null,
         custom,
-        sourced);
+        sourced,
+        settings);
+  }
+
+  /**
+   * Deep Linking 2.0 §4.4.1: the settings claim must give a return URL, and the platform must take
+   * LTI resource links, the only kind Weineng offers.
+   */
+  private static Launch.DeepLinking deepLinkingSettings(JWTClaimsSet claims) {
+    Map<String, Object> s = object(claims, LtiClaims.DEEP_LINKING_SETTINGS);
+    if (s == null) {
+      throw new LtiLaunchException(
+          400,
+          "missing-deep-linking-settings",
+          "The deep linking request lacks its deep_linking_settings claim.");
+    }
+    Object url = s.get("deep_link_return_url");
+    if (!(url instanceof String returnUrl)
+        || !(returnUrl.startsWith("https://") || returnUrl.startsWith("http://"))) {
+      throw new LtiLaunchException(
+          400,
+          "missing-deep-link-return-url",
+          "The deep linking request lacks an http(s) deep_link_return_url.");
+    }
+    List<String> accept = strings(s.get("accept_types"));
+    if (!accept.contains("ltiResourceLink")) {
+      throw new LtiLaunchException(
+          400,
+          "no-accepted-type",
+          "The platform does not accept ltiResourceLink items, the only kind Weineng offers.");
+    }
+    return new Launch.DeepLinking(
+        returnUrl,
+        accept,
+        strings(s.get("accept_presentation_document_targets")),
+        Boolean.TRUE.equals(s.get("accept_multiple")),
+        Boolean.TRUE.equals(s.get("auto_create")),
+        s.get("data") instanceof String d ? d : null,
+        s.get("title") instanceof String t ? t : null);
+  }
+
+  private static List<String> strings(Object v) {
+    return v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
   }
 
   /** Signature, issuer, audience, authorised party, expiry and issue time, nonce. */

@@ -16,6 +16,9 @@ public final class LtiClaims {
   public static final String TOOL_PLATFORM = PREFIX + "tool_platform";
   public static final String LAUNCH_PRESENTATION = PREFIX + "launch_presentation";
   public static final String CUSTOM = PREFIX + "custom";
+  public static final String DEEP_LINKING_SETTINGS =
+      "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
+  public static final String DEEP_LINKING_RESPONSE = "LtiDeepLinkingResponse";
   public static final String AGS_ENDPOINT =
       "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
   public static final String NRPS =

@@ -246,14 +246,18 @@ public final class TestPlatform implements AutoCloseable {
             .expirationTime(Date.from(now.plusSeconds(300)))
             .claim("nonce", nonce)
             .claim("name", spec.name)
-            .claim(
-                "https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
+            .claim("https://purl.imsglobal.org/spec/lti/claim/message_type", spec.messageType)
             .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
             .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", deploymentId)
             .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", spec.targetLinkUri)
             .claim(
                 "https://purl.imsglobal.org/spec/lti/claim/resource_link",
-                Map.of("id", spec.resourceLinkId, "title", spec.resourceLinkTitle))
+                spec.deepLinkingSettings != null
+                    ? null
+                    : Map.of("id", spec.resourceLinkId, "title", spec.resourceLinkTitle))
+            .claim(
+                "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
+                spec.deepLinkingSettings)
             .claim("https://purl.imsglobal.org/spec/lti/claim/roles", spec.roles)
             .claim(
                 "https://purl.imsglobal.org/spec/lti/claim/context",
@@ -333,6 +337,27 @@ public final class TestPlatform implements AutoCloseable {
     public String resourceLinkId = "rl-1";
     public String resourceLinkTitle = "微能力学习 · Weineng";
     public String locale = "zh-CN";
+    public String messageType = "LtiResourceLinkRequest";
+
+    /** Deep linking settings; set with {@link #deepLinking} for an LtiDeepLinkingRequest. */
+    public Map<String, Object> deepLinkingSettings;
+
+    /** Makes this launch a deep linking request returning to {@code returnUrl}. */
+    public LaunchSpec deepLinking(String returnUrl, boolean multiple, String data) {
+      messageType = "LtiDeepLinkingRequest";
+      Map<String, Object> s = new java.util.LinkedHashMap<>();
+      s.put("deep_link_return_url", returnUrl);
+      s.put("accept_types", List.of("ltiResourceLink"));
+      s.put("accept_presentation_document_targets", List.of("iframe", "window"));
+      s.put("accept_multiple", multiple);
+      s.put("auto_create", true);
+      if (data != null) {
+        s.put("data", data);
+      }
+      deepLinkingSettings = s;
+      return this;
+    }
+
     public String targetLinkUri;
     public boolean signWithForeignKey;
     public UnaryOperator<JWTClaimsSet.Builder> tamper;

@@ -56,9 +56,101 @@ public class FramePages {
       String itemName,
       int attempt) {}
 
+  /** A task a course creator can place: one evidence item of a point. */
+  public record Task(
+      String frameworkId,
+      String frameworkName,
+      String code,
+      String pointName,
+      String item,
+      String itemName) {}
+
+  /** The tasks of every catalogue, by catalogue and point. */
+  public List<Task> tasks(Locale locale) {
+    boolean zh = locale.getLanguage().equals("zh");
+    List<Task> out = new ArrayList<>();
+    for (cn.weineng.catalogue.domain.Framework f : catalogue.frameworks()) {
+      for (Point p : catalogue.points(f.id())) {
+        for (Guide.EvidenceItem i : catalogue.guide(p).items()) {
+          out.add(
+              new Task(
+                  f.id(),
+                  zh ? f.name() : f.nameEn(),
+                  p.code(),
+                  zh || p.nameEn() == null ? p.name() : p.nameEn(),
+                  i.key(),
+                  zh || i.nameEn() == null ? i.name() : i.nameEn()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The page that sends the chosen items back to the platform (Deep Linking 2.0 §4.5). */
+  public Response returnToPlatform(String returnUrl, String jwt, Locale locale) {
+    java.util.ResourceBundle m = LaunchPage.bundle(locale);
+    String html =
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Weineng</title></head><body"
+            + " style=\"font-family:system-ui,sans-serif;margin:2rem\"><form id=\"dl\" method=\"post\""
+            + " action=\""
+            + LaunchPage.esc(returnUrl)
+            + "\"><input type=\"hidden\" name=\"JWT\" value=\""
+            + LaunchPage.esc(jwt)
+            + "\"><p>"
+            + LaunchPage.esc(m.getString("dl.returning"))
+            + "</p><button type=\"submit\">"
+            + LaunchPage.esc(m.getString("dl.return"))
+            + "</button></form><script>"
+            + AUTO_SUBMIT
+            + "</script></body></html>";
+    return Response.ok(html)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; script-src "
+                + AUTO_SUBMIT_HASH
+                + "; form-action "
+                + origin(returnUrl)
+                + "; frame-ancestors 'self' "
+                + origin(returnUrl))
+        .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .build();
+  }
+
+  static final String AUTO_SUBMIT = "document.getElementById('dl').submit();";
+  static final String AUTO_SUBMIT_HASH =
+      "'sha256-"
+          + java.util.Base64.getEncoder()
+              .encodeToString(sha256(AUTO_SUBMIT.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          + "'";
+
+  private static byte[] sha256(byte[] b) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response response(
       Launch launch, String personId, String token, Notice notice, int status) {
     Locale locale = cn.weineng.common.interfaces.rest.Locales.of(launch.locale());
+    if (launch.deepLinking() != null) {
+      Platform platform = em.find(Platform.class, launch.platformId());
+      return Response.status(status)
+          .entity(
+              page.picker(
+                  launch, tasks(locale), token, publicUrl.base() + "/lti/ui/", notice, locale))
+          .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+          .header(
+              "Content-Security-Policy",
+              "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'self' "
+                  + origin(platform == null ? null : platform.issuer()))
+          .header("Cache-Control", "no-store")
+          .header("Referrer-Policy", "no-referrer")
+          .build();
+    }
     Progress p;
     try {
       p = progress.forPerson(personId, null, locale);

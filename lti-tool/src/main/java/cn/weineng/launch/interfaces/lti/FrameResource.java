@@ -94,6 +94,69 @@ public class FrameResource {
         () -> evidence.review(submission, session.personId(), level == null ? "" : level, comment));
   }
 
+  @Inject cn.weineng.launch.application.DeepLinkResponses deepLinks;
+
+  @jakarta.persistence.PersistenceContext(unitName = "weineng")
+  jakarta.persistence.EntityManager em;
+
+  /** The course creator's choice, sent back to the platform as a signed deep linking response. */
+  @POST
+  @Path("deeplink")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  public Response deepLink(
+      @FormParam("s") String token,
+      @FormParam("task") List<String> chosen,
+      @FormParam("hours") String hours) {
+    FrameSessions.Opened session = session(token);
+    cn.weineng.launch.application.Launch launch = session.launch();
+    java.util.Locale locale = Locales.of(launch.locale());
+    try {
+      double h = hours == null || hours.isBlank() ? 0 : Double.parseDouble(hours.strip());
+      if (!(h >= 0 && h <= 100)) {
+        throw new NumberFormatException();
+      }
+      java.util.Map<String, FramePages.Task> known = new java.util.HashMap<>();
+      pages
+          .tasks(locale)
+          .forEach(t -> known.put(t.frameworkId() + "|" + t.code() + "|" + t.item(), t));
+      List<cn.weineng.launch.application.DeepLinkResponses.Task> tasks =
+          new java.util.ArrayList<>();
+      for (String c : chosen == null ? List.<String>of() : chosen) {
+        FramePages.Task t = known.get(c);
+        if (t == null) {
+          throw new Problem(422, "unknown-task", "Unknown task", "no task " + c);
+        }
+        tasks.add(
+            new cn.weineng.launch.application.DeepLinkResponses.Task(
+                t.frameworkId(),
+                t.code(),
+                t.item(),
+                t.code() + " " + t.pointName() + " · " + t.itemName(),
+                t.pointName(),
+                h));
+      }
+      cn.weineng.platform.domain.Platform platform =
+          em.find(cn.weineng.platform.domain.Platform.class, launch.platformId());
+      String jwt = deepLinks.sign(platform, launch, tasks);
+      return pages.returnToPlatform(launch.deepLinking().returnUrl(), jwt, locale);
+    } catch (NumberFormatException e) {
+      return pages.response(
+          launch,
+          session.personId(),
+          token,
+          new FramePages.Notice(false, message(session, "dl.bad-hours")),
+          422);
+    } catch (Problem e) {
+      return pages.response(
+          launch,
+          session.personId(),
+          token,
+          new FramePages.Notice(false, e.getMessage()),
+          e.status());
+    }
+  }
+
   @POST
   @Path("file")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

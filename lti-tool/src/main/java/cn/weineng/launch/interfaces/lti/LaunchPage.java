@@ -164,6 +164,7 @@ public class LaunchPage {
           .append("</li>");
     }
     h.append("</ul></section>");
+    task(h, launch, points, m, locale);
     if (points != null) {
       points(h, points, frame, m, locale);
     }
@@ -171,6 +172,59 @@ public class LaunchPage {
       review(h, frame, m);
     }
     return footer(h, m);
+  }
+
+  /** A deep-linked activity's task (custom weineng_point, weineng_task): where it stands. */
+  private static void task(
+      StringBuilder h,
+      Launch launch,
+      cn.weineng.evidence.application.PointStandings.View v,
+      ResourceBundle m,
+      Locale locale) {
+    String code = launch.custom().get("weineng_point");
+    String item = launch.custom().get("weineng_task");
+    if (code == null || item == null) {
+      return;
+    }
+    boolean zh = locale.getLanguage().equals("zh");
+    h.append("<section class=\"card\" id=\"task\"><h2>")
+        .append(esc(m.getString("task.title")))
+        .append("</h2>");
+    if (v == null) {
+      h.append("<p>")
+          .append(esc(MessageFormat.format(m.getString("task.noRange"), code, item)))
+          .append("</p></section>");
+      return;
+    }
+    cn.weineng.evidence.application.PointStandings.PointView point =
+        v.points().stream().filter(p -> p.point().code().equals(code)).findFirst().orElse(null);
+    if (point == null) {
+      h.append("<p>")
+          .append(esc(MessageFormat.format(m.getString("task.notSelected"), code)))
+          .append("</p></section>");
+      return;
+    }
+    for (cn.weineng.evidence.application.PointStandings.ItemView i : point.items()) {
+      if (!i.spec().key().equals(item)) {
+        continue;
+      }
+      h.append("<p><b>")
+          .append(esc(code))
+          .append("</b> ")
+          .append(
+              esc(
+                  zh || point.point().nameEn() == null
+                      ? point.point().name()
+                      : point.point().nameEn()))
+          .append(" · ")
+          .append(esc(zh || i.spec().nameEn() == null ? i.spec().name() : i.spec().nameEn()))
+          .append(" <span class=\"badge ")
+          .append(esc(i.status().key()))
+          .append("\">")
+          .append(esc(m.getString("result." + i.status().key())))
+          .append("</span></p>");
+    }
+    h.append("</section>");
   }
 
   private static void points(
@@ -284,6 +338,93 @@ public class LaunchPage {
           .append("</li>");
     }
     h.append("</ul></section>");
+  }
+
+  /**
+   * The Deep Linking picker: every catalogue's points and their evidence items, as tasks a course
+   * creator places in the course (one or several, as the platform accepts), with the hours each is
+   * worth.
+   */
+  public String picker(
+      Launch launch,
+      List<FramePages.Task> tasks,
+      String token,
+      String action,
+      FramePages.Notice notice,
+      Locale locale) {
+    ResourceBundle m = bundle(locale);
+    boolean multiple = launch.deepLinking().acceptMultiple();
+    StringBuilder h = new StringBuilder(16384);
+    h.append("<!DOCTYPE html><html lang=\"")
+        .append(locale.toLanguageTag())
+        .append("\"><head><meta charset=\"utf-8\"><title>")
+        .append(esc(m.getString("app.name")))
+        .append("</title><style>")
+        .append(CSS)
+        .append("</style></head><body><header><span class=\"brand\">")
+        .append(esc(m.getString("app.name")))
+        .append("</span>");
+    if (launch.contextTitle() != null) {
+      h.append("<span class=\"course\">").append(esc(launch.contextTitle())).append("</span>");
+    }
+    h.append("</header><main>");
+    if (notice != null) {
+      h.append("<p id=\"notice\" class=\"notice ")
+          .append(notice.ok() ? "ok" : "error")
+          .append("\" role=\"status\">")
+          .append(esc(notice.text()))
+          .append("</p>");
+    }
+    h.append("<section class=\"card\" id=\"picker\"><h1>")
+        .append(esc(m.getString("dl.title")))
+        .append("</h1><p class=\"meta\">")
+        .append(esc(m.getString(multiple ? "dl.hint.multiple" : "dl.hint.one")))
+        .append("</p><form method=\"post\" action=\"")
+        .append(esc(action))
+        .append("deeplink\">");
+    hidden(h, "s", token);
+    String framework = null;
+    String point = null;
+    for (FramePages.Task t : tasks) {
+      if (!t.frameworkId().equals(framework)) {
+        if (framework != null) {
+          h.append("</div></details>");
+        }
+        h.append("<details")
+            .append(framework == null ? " open" : "")
+            .append("><summary>")
+            .append(esc(t.frameworkName()))
+            .append("</summary><div>");
+        framework = t.frameworkId();
+        point = null;
+      }
+      if (!t.code().equals(point)) {
+        h.append("<h3>")
+            .append(esc(t.code()))
+            .append(' ')
+            .append(esc(t.pointName()))
+            .append("</h3>");
+        point = t.code();
+      }
+      h.append("<label class=\"choice\"><input type=\"")
+          .append(multiple ? "checkbox" : "radio")
+          .append("\" name=\"task\" value=\"")
+          .append(esc(t.frameworkId() + "|" + t.code() + "|" + t.item()))
+          .append("\"> ")
+          .append(esc(t.itemName()))
+          .append("</label>");
+    }
+    if (framework != null) {
+      h.append("</div></details>");
+    }
+    h.append("<p><label>")
+        .append(esc(m.getString("dl.hours")))
+        .append(
+            " <input type=\"number\" name=\"hours\" min=\"0\" max=\"100\" step=\"0.5\" value=\"2\"></label></p>")
+        .append("<button type=\"submit\">")
+        .append(esc(m.getString("dl.add")))
+        .append("</button></form></section>");
+    return footer(h, m);
   }
 
   private static void review(StringBuilder h, Frame frame, ResourceBundle m) {

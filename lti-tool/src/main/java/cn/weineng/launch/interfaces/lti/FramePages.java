@@ -69,7 +69,15 @@ public class FramePages {
   public List<Task> tasks(Locale locale) {
     boolean zh = locale.getLanguage().equals("zh");
     List<Task> out = new ArrayList<>();
-    for (cn.weineng.catalogue.domain.Framework f : catalogue.frameworks()) {
+    List<cn.weineng.catalogue.domain.Framework> frameworks =
+        new ArrayList<>(catalogue.frameworks());
+    // the national catalogue first, then the regional ones
+    frameworks.sort(
+        java.util.Comparator.comparing(
+                (cn.weineng.catalogue.domain.Framework f) ->
+                    !f.id().equals(cn.weineng.catalogue.domain.Framework.NATIONAL))
+            .thenComparing(cn.weineng.catalogue.domain.Framework::id));
+    for (cn.weineng.catalogue.domain.Framework f : frameworks) {
       for (Point p : catalogue.points(f.id())) {
         for (Guide.EvidenceItem i : catalogue.guide(p).items()) {
           out.add(

@@ -22,6 +22,7 @@ class ArchitectureTest {
     "cn.weineng.launch..",
     "cn.weineng.catalogue..",
     "cn.weineng.evidence..",
+    "cn.weineng.services..",
     "cn.weineng.platform..",
     "cn.weineng.admin..",
     "cn.weineng.common..",

@@ -672,6 +672,110 @@ class MicroAbilitiesIT {
     }
   }
 
+  @Test
+  void gradesReachTheGradebookOnceEvenAcrossAnOutage() throws Exception {
+    Site site =
+        site(
+            "cn-gx-beihai-2020",
+            "县(市区),学校,姓名,学段,学科,角色,邮箱,工号\n"
+                + "铁山港区,北海市第五中学,何静,初中,英语,教师,hj@bh.example.cn,TS0001\n"
+                + "铁山港区,北海市第五中学,潘勇,初中,英语,考核组成员,py@bh.example.cn,TS0002\n");
+    String teacher = site.people().get("何静");
+    json(call("PUT", range(site.school()), "{\"codes\":[\"A1\",\"A3\",\"A11\"]}"), 200);
+    json(call("PUT", sel(teacher), "{\"codes\":[\"A1\",\"A3\",\"A11\"]}"), 200);
+    try (cn.weineng.lti.support.TestPlatform lms = new cn.weineng.lti.support.TestPlatform()) {
+      String platformId = api.register(lms, site.store()).getId();
+      lms.toolJwksUrl = server.baseUrl + "/lti/jwks";
+      // the teacher opens the deep-linked activity "A1 · plan" that has a gradebook column
+      cn.weineng.lti.support.TestPlatform.LaunchSpec spec =
+          new cn.weineng.lti.support.TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+      spec.name = "何静";
+      spec.tamper =
+          c ->
+              c.claim(
+                      "https://purl.imsglobal.org/spec/lti/claim/lis",
+                      Map.of("person_sourcedid", "TS0001"))
+                  .claim(
+                      "https://purl.imsglobal.org/spec/lti/claim/custom",
+                      Map.of(
+                          "weineng_framework",
+                          "national-30",
+                          "weineng_point",
+                          "A1",
+                          "weineng_task",
+                          "plan"))
+                  .claim(
+                      "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
+                      Map.of(
+                          "scope",
+                          List.of(
+                              "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                              "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+                          "lineitems",
+                          lms.issuer + "/lineitems?type_id=1",
+                          "lineitem",
+                          lms.lineitemUrl(7)));
+      assertThat(new cn.weineng.lti.support.LtiBrowser(server.baseUrl, lms).launch(spec).status())
+          .isEqualTo(200);
+
+      // a submission: the gradebook learns a grade is pending, at the line item's /scores, query
+      // kept
+      String plan =
+          json(upload(teacher, "A1", "plan", "application/pdf", PDF), 201).get("id").asText();
+      JsonNode run = json(call("POST", "/api/platforms/score-deliveries/run", null), 200);
+      assertThat(run.get("sent").asInt()).isEqualTo(1);
+      assertThat(lms.scores).hasSize(1);
+      assertThat(lms.scores.get(0)[0]).isEqualTo("/lineitems/7/lineitem/scores?type_id=1");
+      JsonNode pending = JSON.readTree(lms.scores.get(0)[1]);
+      assertThat(pending.get("userId").asText()).isEqualTo(spec.subject);
+      assertThat(pending.get("gradingProgress").asText()).isEqualTo("PendingManual");
+      assertThat(pending.get("activityProgress").asText()).isEqualTo("Submitted");
+      assertThat(lms.tokensIssued.get()).isEqualTo(1);
+
+      // the platform is down when the assessor grades: the score waits, visibly
+      lms.gradesDown = true;
+      json(review(plan, site.people().get("潘勇"), "pass", "方案要素完整"), 201);
+      JsonNode down = json(call("POST", "/api/platforms/score-deliveries/run", null), 200);
+      assertThat(down.get("sent").asInt()).isZero();
+      assertThat(down.get("waiting").asInt()).isEqualTo(1);
+      JsonNode waiting =
+          json(
+              call("GET", "/api/platforms/" + platformId + "/score-deliveries?state=pending", null),
+              200);
+      assertThat(waiting).hasSize(1);
+      assertThat(waiting.get(0).get("attempts").asInt()).isEqualTo(1);
+      assertThat(waiting.get(0).get("lastError").asText()).contains("503");
+      assertThat(waiting.get(0).get("decision").asText()).startsWith("review:");
+
+      // back up: delivered once, with the grade; running again sends nothing more
+      lms.gradesDown = false;
+      assertThat(
+              json(call("POST", "/api/platforms/score-deliveries/run", null), 200)
+                  .get("sent")
+                  .asInt())
+          .isEqualTo(1);
+      assertThat(
+              json(call("POST", "/api/platforms/score-deliveries/run", null), 200)
+                  .get("sent")
+                  .asInt())
+          .isZero();
+      assertThat(lms.scores).hasSize(2);
+      JsonNode graded = JSON.readTree(lms.scores.get(1)[1]);
+      assertThat(graded.get("gradingProgress").asText()).isEqualTo("FullyGraded");
+      assertThat(graded.get("scoreGiven").asInt()).isEqualTo(80);
+      assertThat(graded.get("scoreMaximum").asInt()).isEqualTo(100);
+      assertThat(graded.get("comment").asText()).contains("合格").contains("方案要素完整");
+      // one token served both calls (cached per scope set)
+      assertThat(lms.tokensIssued.get()).isEqualTo(1);
+      assertThat(
+              json(
+                  call(
+                      "GET", "/api/platforms/" + platformId + "/score-deliveries?state=sent", null),
+                  200))
+          .hasSize(2);
+    }
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   static String sel(String learner) {

@@ -59,6 +59,7 @@ public class EvidenceService {
   @Inject Reviewers reviewers;
   @Inject PointStandings pointStandings;
   @Inject PublicUrl publicUrl;
+  @Inject jakarta.enterprise.event.Event<EvidenceDecided> decided;
 
   @Inject
   @ConfigProperty(name = "weineng.admin.username", defaultValue = "admin")
@@ -335,6 +336,9 @@ public class EvidenceService {
             stages.isEmpty() ? null : stages.get(0).key());
     s.recordedAs(statementsOf.submitted(s, point, item, fileUrl, person.storeId()));
     em.persist(s);
+    decided.fire(
+        new EvidenceDecided(
+            "submission:" + s.id(), person.id(), fw, code, itemKey, null, null, s.submittedAt()));
     return s;
   }
 
@@ -433,6 +437,16 @@ public class EvidenceService {
     em.persist(r);
     s.graded(level);
     em.flush();
+    decided.fire(
+        new EvidenceDecided(
+            "review:" + r.id(),
+            teacher.id(),
+            s.frameworkId(),
+            s.code(),
+            s.item(),
+            level,
+            text,
+            r.decidedAt()));
     return r;
   }
 

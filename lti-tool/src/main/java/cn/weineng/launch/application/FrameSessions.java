@@ -74,7 +74,8 @@ public class FrameSessions {
             launch.productFamily(),
             task,
             null,
-            launch.deepLinking());
+            launch.deepLinking(),
+            null);
     try {
       em.createNativeQuery(
               "insert into frame_session (token_sha256, person_id, store_id, platform_id, launch,"

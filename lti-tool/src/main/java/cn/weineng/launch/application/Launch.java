@@ -41,7 +41,8 @@ public record Launch(
     String productFamily,
     Map<String, String> custom,
     String personSourcedId,
-    DeepLinking deepLinking) {
+    DeepLinking deepLinking,
+    Ags ags) {
 
   /** A resource link launch. */
   public Launch(
@@ -78,8 +79,15 @@ public record Launch(
         productFamily,
         custom,
         personSourcedId,
+        null,
         null);
   }
+
+  /**
+   * The Assignment and Grade Services endpoint claim (AGS 2.0 §3.1): the scopes the platform grants
+   * for this link, its line items URL, and the line item of this resource link when it has one.
+   */
+  public record Ags(List<String> scopes, String lineitems, String lineitem) {}
 
   /**
    * The settings of a deep linking request (LTI Deep Linking 2.0 §4.4.1): where to send the chosen

@@ -170,7 +170,22 @@ public class LaunchValidator {
             : null,
         custom,
         sourced,
-        settings);
+        settings,
+        ags(claims));
+  }
+
+  /** AGS 2.0 §3.1: the endpoint claim, when the platform offers the service for this launch. */
+  private static Launch.Ags ags(JWTClaimsSet claims) {
+    Map<String, Object> e = object(claims, LtiClaims.AGS_ENDPOINT);
+    if (e == null) {
+      return null;
+    }
+    String lineitem = e.get("lineitem") instanceof String l && l.startsWith("http") ? l : null;
+    String lineitems = e.get("lineitems") instanceof String l && l.startsWith("http") ? l : null;
+    if (lineitem == null && lineitems == null) {
+      return null;
+    }
+    return new Launch.Ags(strings(e.get("scope")), lineitems, lineitem);
   }
 
   /**

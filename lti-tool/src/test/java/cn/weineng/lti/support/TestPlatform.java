@@ -62,6 +62,8 @@ public final class TestPlatform implements AutoCloseable {
     server.createContext("/start", this::start);
     server.createContext("/.well-known/openid-configuration", this::openidConfiguration);
     server.createContext("/register", this::registerTool);
+    server.createContext("/token", this::token);
+    server.createContext("/lineitems", this::lineitems);
     server.start();
     issuer = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -149,6 +151,118 @@ public final class TestPlatform implements AutoCloseable {
             + deploymentId
             + "\"}}";
     respond(ex, 200, "application/json", json);
+  }
+
+  /** Where the tool's public keys are, to check its client assertions. */
+  public volatile String toolJwksUrl;
+
+  /** While true, the grade service answers 503, as a platform that is down. */
+  public volatile boolean gradesDown;
+
+  /** Scores received, in order: the request path with its query, and the body. */
+  public final java.util.List<String[]> scores =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  /** Client assertions accepted at /token. */
+  public final java.util.concurrent.atomic.AtomicInteger tokensIssued =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private final java.util.Set<String> issued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A line item URL the way Moodle writes them, with a query string. */
+  public String lineitemUrl(int id) {
+    return issuer + "/lineitems/" + id + "/lineitem?type_id=1";
+  }
+
+  /** OAuth 2.0 client credentials with a JWT client assertion (RFC 7523), checked in full. */
+  private void token(HttpExchange ex) throws IOException {
+    Map<String, String> f = new HashMap<>();
+    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        f.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    String problem = null;
+    if (!"client_credentials".equals(f.get("grant_type"))
+        || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+            .equals(f.get("client_assertion_type"))) {
+      problem = "unsupported_grant_type";
+    } else {
+      try {
+        SignedJWT a = SignedJWT.parse(f.get("client_assertion"));
+        com.nimbusds.jose.jwk.JWKSet keys =
+            com.nimbusds.jose.jwk.JWKSet.load(new java.net.URL(toolJwksUrl));
+        com.nimbusds.jose.jwk.RSAKey k =
+            (com.nimbusds.jose.jwk.RSAKey) keys.getKeyByKeyId(a.getHeader().getKeyID());
+        JWTClaimsSet c = a.getJWTClaimsSet();
+        if (k == null || !a.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(k))) {
+          problem = "invalid_client: signature";
+        } else if (!clientId.equals(c.getIssuer()) || !clientId.equals(c.getSubject())) {
+          problem = "invalid_client: iss/sub";
+        } else if (!c.getAudience().contains(tokenUrl())) {
+          problem = "invalid_client: aud";
+        } else if (c.getExpirationTime() == null || c.getExpirationTime().before(new Date())) {
+          problem = "invalid_client: exp";
+        } else if (c.getJWTID() == null) {
+          problem = "invalid_client: jti";
+        }
+      } catch (Exception e) {
+        problem = "invalid_client: " + e.getClass().getSimpleName();
+      }
+    }
+    if (problem != null) {
+      respond(ex, 400, "application/json", "{\"error\":\"" + problem + "\"}");
+      return;
+    }
+    String token = "tok-" + UUID.randomUUID();
+    issued.add(token);
+    tokensIssued.incrementAndGet();
+    respond(
+        ex,
+        200,
+        "application/json",
+        "{\"access_token\":\""
+            + token
+            + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\""
+            + f.getOrDefault("scope", "")
+            + "\"}");
+  }
+
+  /** A line item's scores (AGS 2.0 §3.4): the token, the media type, then recorded. */
+  private void lineitems(HttpExchange ex) throws IOException {
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ") || !issued.contains(auth.substring(7))) {
+      respond(ex, 401, "application/json", "{}");
+      return;
+    }
+    if (!ex.getRequestURI().getPath().endsWith("/scores")
+        || !"POST".equals(ex.getRequestMethod())) {
+      respond(ex, 404, "application/json", "{}");
+      return;
+    }
+    if (!"application/vnd.ims.lis.v1.score+json"
+        .equals(ex.getRequestHeaders().getFirst("Content-Type"))) {
+      respond(ex, 415, "application/json", "{}");
+      return;
+    }
+    if (gradesDown) {
+      respond(ex, 503, "application/json", "{}");
+      return;
+    }
+    scores.add(
+        new String[] {
+          ex.getRequestURI().getRawPath()
+              + (ex.getRequestURI().getRawQuery() == null
+                  ? ""
+                  : "?" + ex.getRequestURI().getRawQuery()),
+          new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+        });
+    ex.sendResponseHeaders(204, -1);
+    ex.close();
   }
 
   private void jwks(HttpExchange ex) throws IOException {

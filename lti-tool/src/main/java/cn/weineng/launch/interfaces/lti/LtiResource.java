@@ -148,6 +148,21 @@ public class LtiResource {
     // rows
     LaunchRecorder.Recorded recorded =
         ConflictRetry.run("recording a launch", () -> recorder.record(launch));
+    if (launch.ags() != null
+        && launch.ags().lineitem() != null
+        && launch.ags().scopes().contains(cn.weineng.launch.domain.LtiClaims.AGS_SCORE_SCOPE)
+        && launch.custom().get("weineng_point") != null
+        && launch.custom().get("weineng_task") != null) {
+      // this activity's line item stands for the teacher's task: its grades go there
+      grades.link(
+          launch.platformId(),
+          launch.ags().lineitem(),
+          recorded.personId(),
+          launch.subject(),
+          launch.custom().getOrDefault("weineng_framework", "national-30"),
+          launch.custom().get("weineng_point"),
+          launch.custom().get("weineng_task"));
+    }
     String token =
         frames.open(
             launch, recorded.personId(), em.find(Platform.class, launch.platformId()).storeId());
@@ -180,4 +195,6 @@ public class LtiResource {
 
   @Inject cn.weineng.launch.application.FrameSessions frames;
   @Inject FramePages framePages;
+
+  @Inject cn.weineng.services.application.GradeOutbox grades;
 }

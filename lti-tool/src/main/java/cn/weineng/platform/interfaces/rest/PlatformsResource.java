@@ -20,6 +20,58 @@ public class PlatformsResource implements PlatformsApi {
   @Inject PlatformService platforms;
   @Inject cn.weineng.platform.application.DynamicRegistration registration;
 
+  @Inject cn.weineng.services.application.GradeDelivery delivery;
+  @Inject cn.weineng.services.application.GradeRows deliveries;
+
+  @Override
+  public Response listScoreDeliveries(String platformId, String state) {
+    platforms
+        .find(platformId)
+        .orElseThrow(() -> cn.weineng.common.domain.Problem.notFound("platform", platformId));
+    return Response.ok(
+            deliveries.list(platformId, state).stream()
+                .map(
+                    d -> {
+                      java.util.Map<String, Object> score;
+                      try {
+                        score =
+                            new com.fasterxml.jackson.databind.ObjectMapper()
+                                .readValue(d.payload(), java.util.Map.class);
+                      } catch (java.io.IOException e) {
+                        score = java.util.Map.of();
+                      }
+                      return new cn.weineng.api.server.model.ScoreDelivery()
+                          .id(d.id())
+                          .lineitem(d.lineitem())
+                          .userId(d.userId())
+                          .decision(d.decision())
+                          .state(
+                              cn.weineng.api.server.model.ScoreDelivery.StateEnum.fromValue(
+                                  d.state()))
+                          .attempts(d.attempts())
+                          .createdAt(d.createdAt())
+                          .nextAttemptAt(d.nextAttemptAt())
+                          .sentAt(d.sentAt())
+                          .lastError(d.lastError())
+                          .score(score);
+                    })
+                .toList())
+        .build();
+  }
+
+  @Override
+  public Response runScoreDeliveries(Boolean retryFailed) {
+    if (Boolean.TRUE.equals(retryFailed)) {
+      delivery.retryFailed();
+    }
+    int sent = delivery.deliverDue(true);
+    return Response.ok(
+            new cn.weineng.api.server.model.ScoreDeliveryRun()
+                .sent(sent)
+                .waiting((int) deliveries.waiting()))
+        .build();
+  }
+
   @Override
   public Response inviteRegistration(cn.weineng.api.server.model.RegistrationInvitationRequest r) {
     cn.weineng.platform.application.DynamicRegistration.Invitation i =

@@ -222,7 +222,7 @@ public class FramePages {
                 : catalogue
                     .guide(point)
                     .item(s.item())
-                    .map(Guide.EvidenceItem::name)
+                    .map(i -> zh || i.nameEn() == null ? i.name() : i.nameEn())
                     .orElse(s.item());
         Person teacher = em.find(Person.class, s.personId());
         out.add(

@@ -304,10 +304,115 @@ class LtiAdvantageIT {
   }
 
   static HttpResponse<String> form(String body) {
-    return MicroAbilitiesIT.form("deeplink", body);
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(server.baseUrl + "/lti/ui/deeplink"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theCourseRosterComesFromTheLmsAndLeaversAreMarked() throws Exception {
+    try (TestPlatform lms = new TestPlatform()) {
+      api.register(lms, "default");
+      lms.toolJwksUrl = server.baseUrl + "/lti/jwks";
+      String learner = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+      for (String[] m :
+          new String[][] {
+            {"s-1", "王芳"}, {"s-2", "李强"}, {"s-3", "赵磊"}, {"s-4", "周敏"}, {"s-5", "孙伟"}
+          }) {
+        lms.members.add(
+            new java.util.LinkedHashMap<>(
+                java.util.Map.of(
+                    "user_id",
+                    m[0],
+                    "name",
+                    m[1],
+                    "status",
+                    "Active",
+                    "roles",
+                    java.util.List.of(learner))));
+      }
+      // a teacher's launch tells Weineng where the course's roster is
+      TestPlatform.LaunchSpec spec = new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+      spec.subject = "s-1";
+      spec.name = "王芳";
+      spec.tamper =
+          b ->
+              b.claim(
+                  "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+                  java.util.Map.of(
+                      "context_memberships_url",
+                      lms.membershipsUrl(),
+                      "service_versions",
+                      java.util.List.of("2.0")));
+      assertThat(new LtiBrowser(server.baseUrl, lms).launch(spec).status()).isEqualTo(200);
+      String course = api.progress.listCourses(null, spec.contextId).get(0).getId();
+
+      HttpResponse<String> first =
+          api.admin("POST", "/api/courses/" + course + "/roster/sync", "application/json", null);
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+      JsonNode r = JSON.readTree(first.body());
+      assertThat(r.get("members").asInt()).isEqualTo(5);
+      assertThat(r.get("pages").asInt()).isEqualTo(3);
+      assertThat(r.get("added").asInt()).isEqualTo(4); // s-1 was enrolled by the launch
+      assertThat(api.progress.listCourseLearners(course, null, "zh-CN"))
+          .extracting(l -> l.getName())
+          .contains("王芳", "李强", "赵磊", "周敏", "孙伟");
+
+      // 孙伟 leaves the course, 周敏 is suspended: marked, not deleted; an rlid narrows the request
+      lms.members.removeIf(m -> m.get("user_id").equals("s-5"));
+      lms.members.stream()
+          .filter(m -> m.get("user_id").equals("s-4"))
+          .forEach(m -> m.put("status", "Inactive"));
+      JsonNode second =
+          JSON.readTree(
+              api.admin(
+                      "POST",
+                      "/api/courses/" + course + "/roster/sync?rlid=rl-1",
+                      "application/json",
+                      null)
+                  .body());
+      assertThat(second.get("left").asInt()).isEqualTo(1);
+      assertThat(second.get("added").asInt()).isZero();
+      assertThat(lms.lastRlid).isEqualTo("rl-1");
+      java.util.Map<String, String> status = new java.util.HashMap<>();
+      api.progress
+          .listCourseLearners(course, null, "zh-CN")
+          .forEach(l -> status.put(l.getName(), l.getEnrolment().getValue()));
+      assertThat(status)
+          .containsEntry("孙伟", "left")
+          .containsEntry("周敏", "inactive")
+          .containsEntry("王芳", "active");
+      // the roster's accounts are the launches' accounts: 孙伟's later launch finds the same learner
+      String sun = api.learners.findLearners("default", lms.issuer, "s-5", null).get(0).getName();
+      assertThat(sun).isEqualTo("孙伟");
+      assertThat(lms.tokensIssued.get()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aCourseWithoutTheRosterServiceSaysHowToTurnItOn() throws Exception {
+    try (TestPlatform lms = new TestPlatform()) {
+      api.register(lms, "default");
+      TestPlatform.LaunchSpec spec = new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+      new LtiBrowser(server.baseUrl, lms).launch(spec);
+      String course = api.progress.listCourses(null, spec.contextId).get(0).getId();
+      HttpResponse<String> r =
+          api.admin("POST", "/api/courses/" + course + "/roster/sync", "application/json", null);
+      assertThat(r.statusCode()).isEqualTo(409);
+      assertThat(r.body()).contains("Names and Role Provisioning");
+    }
   }
 }

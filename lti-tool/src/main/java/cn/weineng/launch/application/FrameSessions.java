@@ -75,6 +75,7 @@ public class FrameSessions {
             task,
             null,
             launch.deepLinking(),
+            null,
             null);
     try {
       em.createNativeQuery(

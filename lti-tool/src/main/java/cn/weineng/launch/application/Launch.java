@@ -42,7 +42,8 @@ public record Launch(
     Map<String, String> custom,
     String personSourcedId,
     DeepLinking deepLinking,
-    Ags ags) {
+    Ags ags,
+    String membershipsUrl) {
 
   /** A resource link launch. */
   public Launch(
@@ -79,6 +80,7 @@ public record Launch(
         productFamily,
         custom,
         personSourcedId,
+        null,
         null,
         null);
   }

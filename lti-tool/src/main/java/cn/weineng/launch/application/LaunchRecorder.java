@@ -93,6 +93,9 @@ public class LaunchRecorder {
               .setParameter("context", launch.contextId())
               .getSingleResult();
       course.describe(launch.contextTitle(), launch.contextLabel());
+      if (launch.membershipsUrl() != null) {
+        course.rosterAt(launch.membershipsUrl());
+      }
       courseId = course.id();
       String roles = String.join(" ", launch.roles());
       roles = roles.length() > 4000 ? roles.substring(0, 4000) : roles;

@@ -171,7 +171,18 @@ public class LaunchValidator {
         custom,
         sourced,
         settings,
-        ags(claims));
+        ags(claims),
+        memberships(claims));
+  }
+
+  /** NRPS 2.0 §3.6.1: the context's membership URL, when the platform offers the service. */
+  private static String memberships(JWTClaimsSet claims) {
+    Map<String, Object> n = object(claims, LtiClaims.NRPS);
+    return n != null
+            && n.get("context_memberships_url") instanceof String u
+            && (u.startsWith("https://") || u.startsWith("http://"))
+        ? u
+        : null;
   }
 
   /** AGS 2.0 §3.1: the endpoint claim, when the platform offers the service for this launch. */

@@ -34,7 +34,19 @@ public class Course {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  @Column(name = "memberships_url")
+  private String membershipsUrl;
+
   protected Course() {}
+
+  /** Where the platform's roster of this course can be read (NRPS), as its launches say. */
+  public void rosterAt(String url) {
+    this.membershipsUrl = url;
+  }
+
+  public String membershipsUrl() {
+    return membershipsUrl;
+  }
 
   public Course(String id, String platformId, String contextId, OffsetDateTime createdAt) {
     this.id = id;

@@ -33,8 +33,18 @@ public class Enrolment {
   @Column(name = "roles", nullable = false)
   private String roles;
 
-  @Column(name = "last_launch_at", nullable = false)
+  @Column(name = "last_launch_at")
   private OffsetDateTime lastLaunchAt;
+
+  /**
+   * {@code active}, {@code inactive} (the platform says so) or {@code left} (no longer on the
+   * roster).
+   */
+  @Column(name = "status", nullable = false)
+  private String status = "active";
+
+  @Column(name = "synced_at")
+  private OffsetDateTime syncedAt;
 
   protected Enrolment() {}
 
@@ -60,6 +70,27 @@ public class Enrolment {
   public void launched(String roles, OffsetDateTime at) {
     this.roles = roles;
     this.lastLaunchAt = at;
+    this.status = "active";
+  }
+
+  /** What the platform's roster says of the member at a sync. */
+  public void synced(String roles, String status, OffsetDateTime at) {
+    this.roles = roles;
+    this.status = status;
+    this.syncedAt = at;
+  }
+
+  /** No longer on the roster: marked, not deleted. */
+  public void left() {
+    this.status = "left";
+  }
+
+  public String status() {
+    return status;
+  }
+
+  public OffsetDateTime syncedAt() {
+    return syncedAt;
   }
 
   /** Composite key. */

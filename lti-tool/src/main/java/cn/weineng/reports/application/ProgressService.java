@@ -126,4 +126,16 @@ public class ProgressService {
         counters,
         now);
   }
+
+  /** Each learner's membership of the course: active, inactive or left (by person id). */
+  public java.util.Map<String, String> enrolmentStatus(String courseId) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    for (Enrolment e :
+        em.createNamedQuery("Enrolment.byCourse", Enrolment.class)
+            .setParameter("course", courseId)
+            .getResultList()) {
+      out.put(e.personId(), e.status());
+    }
+    return out;
+  }
 }

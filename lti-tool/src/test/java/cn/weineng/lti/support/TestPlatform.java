@@ -64,6 +64,7 @@ public final class TestPlatform implements AutoCloseable {
     server.createContext("/register", this::registerTool);
     server.createContext("/token", this::token);
     server.createContext("/lineitems", this::lineitems);
+    server.createContext("/memberships", this::memberships);
     server.start();
     issuer = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -168,6 +169,59 @@ public final class TestPlatform implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicInteger();
 
   private final java.util.Set<String> issued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** The course's members as the roster service gives them (NRPS member objects). */
+  public final java.util.List<Map<String, Object>> members =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  /** The rlid of the last roster request, if it had one. */
+  public volatile String lastRlid;
+
+  public String membershipsUrl() {
+    return issuer + "/memberships/course-1?role_filter=none";
+  }
+
+  /** NRPS 2.0: the membership container, two members a page, with a Link to the next page. */
+  private void memberships(HttpExchange ex) throws IOException {
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ") || !issued.contains(auth.substring(7))) {
+      respond(ex, 401, "application/json", "{}");
+      return;
+    }
+    if (!"application/vnd.ims.lti-nrps.v2.membershipcontainer+json"
+        .equals(ex.getRequestHeaders().getFirst("Accept"))) {
+      respond(ex, 406, "application/json", "{}");
+      return;
+    }
+    Map<String, String> q = query(ex.getRequestURI());
+    lastRlid = q.get("rlid");
+    int page = Integer.parseInt(q.getOrDefault("page", "1"));
+    java.util.List<Map<String, Object>> all = java.util.List.copyOf(members);
+    int from = (page - 1) * 2;
+    java.util.List<Map<String, Object>> slice =
+        all.subList(Math.min(from, all.size()), Math.min(from + 2, all.size()));
+    if (from + 2 < all.size()) {
+      ex.getResponseHeaders()
+          .add(
+              "Link",
+              "<"
+                  + issuer
+                  + "/memberships/course-1?role_filter=none"
+                  + (lastRlid == null ? "" : "&rlid=" + lastRlid)
+                  + "&page="
+                  + (page + 1)
+                  + ">; rel=\"next\"");
+    }
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("id", issuer + ex.getRequestURI());
+    body.put("context", Map.of("id", "course-1", "title", "Course"));
+    body.put("members", slice);
+    respond(
+        ex,
+        200,
+        "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body));
+  }
 
   /** A line item URL the way Moodle writes them, with a query string. */
   public String lineitemUrl(int id) {

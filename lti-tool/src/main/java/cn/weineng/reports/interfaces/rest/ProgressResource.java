@@ -43,10 +43,30 @@ public class ProgressResource implements ProgressApi {
 
   @Override
   public Response listCourseLearners(String courseId, String policy, String lang) {
+    java.util.Map<String, String> enrolment = progress.enrolmentStatus(courseId);
     return Response.ok(
             progress.forCourse(courseId, policy, Locales.of(lang)).stream()
-                .map(ProgressResource::toApi)
+                .map(
+                    p ->
+                        toApi(p)
+                            .enrolment(
+                                LearnerProgress.EnrolmentEnum.fromValue(
+                                    enrolment.getOrDefault(p.personId(), "active"))))
                 .toList())
+        .build();
+  }
+
+  @jakarta.inject.Inject cn.weineng.services.application.RosterSync roster;
+
+  @Override
+  public Response syncRoster(String courseId, String rlid) {
+    cn.weineng.services.application.RosterSync.Result r = roster.sync(courseId, rlid);
+    return Response.ok(
+            new cn.weineng.api.server.model.RosterSyncResult()
+                .members(r.members())
+                .added(r.added())
+                .left(r.left())
+                .pages(r.pages()))
         .build();
   }
 

@@ -9,6 +9,7 @@ secs=${SECONDS_PER_SCENARIO:-20}
 threads=${THREADS:-4}
 port=${PORT:-18081}
 root=$(pwd)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 cp=$(mvn -q -B -pl lti-tool dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 rows=()
 ready=()
@@ -46,7 +47,7 @@ ledger=$(python3 -c "import re,sys;s=open('docs/benchmarks.md',encoding='utf-8')
   echo "Measured by \`scripts/benchmark.sh\` (load driver: \`cn.weineng.lti.bench.LoadDriver\`, over loopback HTTP, client and"
   echo "server on the same machine). Figures are from one run; they are noisy on a shared 2-core machine. No test asserts them."
   echo
-  echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); load average before the run: $load"
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM"
   echo "- java: $(java -version 2>&1 | head -1); Payara Micro 6.2025.10 bundle, default JVM options"
   echo "- each scenario: ${secs} s after a 5 s warm-up, ${threads} client threads"
@@ -62,7 +63,10 @@ ledger=$(python3 -c "import re,sys;s=open('docs/benchmarks.md',encoding='utf-8')
   echo "xAPI statements are \`completed\` course statements with a duration, for 1,000 learners, so every one is validated,"
   echo "stored, and credited in the hour ledger in the same transaction. A launch is the whole LTI flow: login initiation,"
   echo "the platform's authorisation (test platform, RS256 signing), the launch (JWKS-verified, state and nonce consumed,"
-  echo "person/course/enrolment recorded, a launched statement stored) and the page with the learner's progress."
+  echo "person/course/enrolment recorded, a launched statement stored, the frame session opened) and the page with the"
+  echo "learner's progress and points. \"The tool's part\" times only the requests the tool answers (login initiation, launch);"
+  echo "its throughput is launches per second of tool time per client thread's share (count ÷ (tool seconds ÷ threads)),"
+  echo "an estimate of what the tool would do if the platform's signing cost nothing — the platform still shares the CPU."
   echo
   echo "| scenario | database | threads | requests | throughput | p50 ms | p95 ms | p99 ms | errors |"
   echo "|---|---|---|---|---|---|---|---|---|"

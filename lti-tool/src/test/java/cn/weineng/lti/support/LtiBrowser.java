@@ -37,7 +37,12 @@ public final class LtiBrowser {
 
   /** What the platform posted back and what the tool answered. */
   public record Result(
-      int status, String body, java.net.http.HttpHeaders headers, String idToken, String state) {}
+      int status,
+      String body,
+      java.net.http.HttpHeaders headers,
+      String idToken,
+      String state,
+      long toolNanos) {}
 
   /** A whole launch: login initiation (POST, as Moodle does), authorisation, launch. */
   public Result launch(TestPlatform.LaunchSpec spec) {
@@ -49,7 +54,9 @@ public final class LtiBrowser {
     login.put("lti_message_hint", "hint-" + spec.resourceLinkId);
     login.put("client_id", platform.clientId);
     login.put("lti_deployment_id", platform.deploymentId);
+    long t0 = System.nanoTime();
     HttpResponse<String> redirect = post(tool + "/lti/login", login);
+    long toolNanos = System.nanoTime() - t0;
     assertThat(redirect.statusCode())
         .as("login initiation answer: %s", redirect.body())
         .isEqualTo(302);
@@ -63,13 +70,16 @@ public final class LtiBrowser {
     while (m.find()) {
       fields.put(m.group(1), m.group(2));
     }
+    long t1 = System.nanoTime();
     HttpResponse<String> page = postLaunch(fields.get("id_token"), fields.get("state"));
+    toolNanos += System.nanoTime() - t1;
     return new Result(
         page.statusCode(),
         page.body(),
         page.headers(),
         fields.get("id_token"),
-        fields.get("state"));
+        fields.get("state"),
+        toolNanos);
   }
 
   /** Posts an id_token and state to the tool's launch endpoint. */

@@ -268,10 +268,20 @@ class LtiAdvantageIT {
   void deepLinkingRequestsThePlatformCannotTakeAreRefused() throws Exception {
     try (TestPlatform lms = new TestPlatform()) {
       api.register(lms, "default");
+      // a learner does not choose content for the course
+      TestPlatform.LaunchSpec learner =
+          new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch")
+              .deepLinking(lms.issuer + "/r", true, null);
+      LtiBrowser.Result refusedLearner = new LtiBrowser(server.baseUrl, lms).launch(learner);
+      assertThat(refusedLearner.status()).isEqualTo(403);
+      assertThat(refusedLearner.body()).contains("may-not-place-content");
+      java.util.List<String> instructor =
+          java.util.List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor");
       // one item only: two are refused on the page
       TestPlatform.LaunchSpec one =
           new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch")
               .deepLinking(lms.issuer + "/r", false, null);
+      one.roles = instructor;
       LtiBrowser.Result picker = new LtiBrowser(server.baseUrl, lms).launch(one);
       assertThat(picker.body()).contains("type=\"radio\" name=\"task\"");
       String token = MicroAbilitiesIT.between(picker.body(), "name=\"s\" value=\"", "\"");
@@ -290,6 +300,7 @@ class LtiAdvantageIT {
           new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch")
               .deepLinking(lms.issuer + "/r", true, null);
       files.deepLinkingSettings.put("accept_types", java.util.List.of("file", "html"));
+      files.roles = instructor;
       LtiBrowser.Result refused = new LtiBrowser(server.baseUrl, lms).launch(files);
       assertThat(refused.status()).isEqualTo(400);
       assertThat(refused.body()).contains("no-accepted-type");
@@ -298,6 +309,7 @@ class LtiAdvantageIT {
           new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch")
               .deepLinking(lms.issuer + "/r", true, null);
       lost.deepLinkingSettings.remove("deep_link_return_url");
+      lost.roles = instructor;
       assertThat(new LtiBrowser(server.baseUrl, lms).launch(lost).body())
           .contains("missing-deep-link-return-url");
     }

@@ -115,6 +115,17 @@ public class LaunchValidator {
     }
     Map<String, Object> link = object(claims, LtiClaims.RESOURCE_LINK);
     Launch.DeepLinking settings = deepLinking ? deepLinkingSettings(claims) : null;
+    if (deepLinking
+        && !cn.weineng.launch.domain.LtiRoles.of(
+                stringList(claims, LtiClaims.ROLES) == null
+                    ? List.of()
+                    : stringList(claims, LtiClaims.ROLES))
+            .mayPlaceContent()) {
+      throw new LtiLaunchException(
+          403,
+          "may-not-place-content",
+          "Only a course's teachers and administrators choose content for it.");
+    }
     String linkId = link != null && link.get("id") instanceof String l ? l : null;
     if (!deepLinking && (linkId == null || linkId.isBlank())) {
       throw new LtiLaunchException(

@@ -1,7 +1,6 @@
 package cn.weineng.launch.interfaces.lti;
 
 import cn.weineng.launch.application.Launch;
-import cn.weineng.launch.domain.LtiClaims;
 import cn.weineng.policy.api.Requirement;
 import cn.weineng.reports.application.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -502,15 +501,12 @@ public class LaunchPage {
   }
 
   private static String role(Launch launch, ResourceBundle m) {
-    if (launch.roles().stream()
-        .anyMatch(r -> r.equals(LtiClaims.ROLE_INSTRUCTOR) || r.endsWith("#Instructor"))) {
-      return m.getString("role.instructor");
-    }
-    if (launch.roles().stream()
-        .anyMatch(r -> r.equals(LtiClaims.ROLE_LEARNER) || r.endsWith("#Learner"))) {
-      return m.getString("role.learner");
-    }
-    return m.getString("role.other");
+    return switch (cn.weineng.launch.domain.LtiRoles.of(launch.roles())) {
+      case PLATFORM_ADMIN, SCHOOL_ADMIN -> m.getString("role.admin");
+      case REVIEWER -> m.getString("role.instructor");
+      case TEACHER_IN_TRAINING -> m.getString("role.learner");
+      default -> m.getString("role.other");
+    };
   }
 
   private static String hours(long seconds) {

@@ -427,4 +427,51 @@ class LtiAdvantageIT {
       assertThat(r.body()).contains("Names and Role Provisioning");
     }
   }
+
+  @Test
+  void theToolsKeyRotatesWithAnOverlapWindow() throws Exception {
+    java.util.Set<String> before = kids();
+    HttpResponse<String> r =
+        api.admin("POST", "/api/platforms/tool-keys/rotate", "application/json", null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode rotation = JSON.readTree(r.body());
+    String fresh = rotation.get("kid").asText();
+    // the new key is published beside the earlier ones, which stay for the overlap window
+    assertThat(kids()).contains(fresh).containsAll(before);
+    assertThat(rotation.get("previous").toString()).contains(before.iterator().next());
+
+    // what the tool signs now carries the new key: a deep linking response
+    try (TestPlatform lms = new TestPlatform()) {
+      api.register(lms, "default");
+      TestPlatform.LaunchSpec spec =
+          new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch")
+              .deepLinking(lms.issuer + "/r", true, null);
+      spec.roles =
+          java.util.List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor");
+      String page = new LtiBrowser(server.baseUrl, lms).launch(spec).body();
+      String token = MicroAbilitiesIT.between(page, "name=\"s\" value=\"", "\"");
+      HttpResponse<String> back = form("s=" + enc(token) + "&task=" + enc("national-30|A1|plan"));
+      String jwt = MicroAbilitiesIT.between(back.body(), "name=\"JWT\" value=\"", "\"");
+      assertThat(com.nimbusds.jwt.SignedJWT.parse(jwt).getHeader().getKeyID()).isEqualTo(fresh);
+    }
+
+    // a rotation without overlap retires every earlier key at once
+    JsonNode now =
+        JSON.readTree(
+            api.admin(
+                    "POST",
+                    "/api/platforms/tool-keys/rotate?overlapHours=0",
+                    "application/json",
+                    null)
+                .body());
+    assertThat(kids()).containsExactly(now.get("kid").asText());
+  }
+
+  static java.util.Set<String> kids() throws Exception {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    com.nimbusds.jose.jwk.JWKSet.parse(api.get("/lti/jwks").body())
+        .getKeys()
+        .forEach(k -> out.add(k.getKeyID()));
+    return out;
+  }
 }

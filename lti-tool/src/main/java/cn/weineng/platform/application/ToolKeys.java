@@ -60,7 +60,56 @@ public class ToolKeys {
         throw new IllegalStateException("could not generate the tool's signing key", e);
       }
     }
-    keys = active.stream().map(ToolKeys::parse).toList();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    keys = active.stream().filter(k -> k.liveAt(now)).map(ToolKeys::parse).toList();
+  }
+
+  /** Every node re-reads the keys each minute, so a rotation made on one reaches all. */
+  @jakarta.ejb.Schedule(hour = "*", minute = "*", persistent = false)
+  void refresh() {
+    List<ToolKey> active = em.createNamedQuery("ToolKey.active", ToolKey.class).getResultList();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    List<RSAKey> live = active.stream().filter(k -> k.liveAt(now)).map(ToolKeys::parse).toList();
+    if (!live.isEmpty()) {
+      keys = live;
+    }
+  }
+
+  /** The outcome of a rotation: the new key, and until when the earlier ones stay published. */
+  public record Rotation(String kid, List<String> previous, OffsetDateTime previousRetireAt) {}
+
+  /**
+   * Rotates the signing key: a new key signs from now on; the earlier live keys stay published for
+   * {@code overlap} (platforms cache the tool's JWKS), then are retired.
+   */
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRED)
+  public Rotation rotate(java.time.Duration overlap) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime retire = now.plus(overlap);
+    List<String> previous = new java.util.ArrayList<>();
+    for (ToolKey k : em.createNamedQuery("ToolKey.active", ToolKey.class).getResultList()) {
+      if (k.liveAt(now)) {
+        k.retireAt(retire);
+        previous.add(k.kid());
+      }
+    }
+    RSAKey key;
+    try {
+      key =
+          new RSAKeyGenerator(2048)
+              .keyID(UUID.randomUUID().toString())
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.RS256)
+              .generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("could not generate a signing key", e);
+    }
+    em.persist(new ToolKey(key.getKeyID(), key.toJSONString(), now));
+    em.flush();
+    List<ToolKey> active = em.createNamedQuery("ToolKey.active", ToolKey.class).getResultList();
+    keys = active.stream().filter(k -> k.liveAt(now)).map(ToolKeys::parse).toList();
+    LOG.info(() -> "rotated the tool's signing key to " + key.getKeyID());
+    return new Rotation(key.getKeyID(), previous, retire);
   }
 
   private static RSAKey parse(ToolKey k) {

@@ -28,6 +28,9 @@ public class ToolKey {
   @Column(name = "active", nullable = false)
   private boolean active;
 
+  @Column(name = "retire_at")
+  private OffsetDateTime retireAt;
+
   protected ToolKey() {}
 
   public ToolKey(String kid, String privateJwk, OffsetDateTime createdAt) {
@@ -35,6 +38,26 @@ public class ToolKey {
     this.privateJwk = privateJwk;
     this.createdAt = createdAt;
     this.active = true;
+  }
+
+  /** Keeps the key published until {@code at}, then retires it (a rotation's overlap window). */
+  public void retireAt(OffsetDateTime at) {
+    if (retireAt == null || at.isBefore(retireAt)) {
+      this.retireAt = at;
+    }
+  }
+
+  /** Whether the key is still published at {@code now}. */
+  public boolean liveAt(OffsetDateTime now) {
+    return active && (retireAt == null || retireAt.isAfter(now));
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  public OffsetDateTime retireAt() {
+    return retireAt;
   }
 
   public String kid() {

@@ -72,6 +72,20 @@ public class PlatformsResource implements PlatformsApi {
         .build();
   }
 
+  @Inject cn.weineng.platform.application.ToolKeys toolKeys;
+
+  @Override
+  public Response rotateToolKey(Integer overlapHours) {
+    cn.weineng.platform.application.ToolKeys.Rotation r =
+        toolKeys.rotate(java.time.Duration.ofHours(overlapHours == null ? 48 : overlapHours));
+    return Response.ok(
+            new cn.weineng.api.server.model.ToolKeyRotation()
+                .kid(r.kid())
+                .previous(r.previous())
+                .previousRetireAt(r.previousRetireAt()))
+        .build();
+  }
+
   @Override
   public Response inviteRegistration(cn.weineng.api.server.model.RegistrationInvitationRequest r) {
     cn.weineng.platform.application.DynamicRegistration.Invitation i =

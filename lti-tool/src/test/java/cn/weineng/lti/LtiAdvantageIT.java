@@ -474,4 +474,37 @@ class LtiAdvantageIT {
         .forEach(k -> out.add(k.getKeyID()));
     return out;
   }
+
+  @Test
+  void anAdminSeesWhyLaunchesWereRefused() throws Exception {
+    try (TestPlatform lms = new TestPlatform()) {
+      api.register(lms, "default");
+      TestPlatform.LaunchSpec spec = new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+      spec.tamper =
+          b -> b.claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", "not-registered");
+      LtiBrowser.Result refused = new LtiBrowser(server.baseUrl, lms).launch(spec);
+      assertThat(refused.status()).isEqualTo(401);
+      HttpResponse<String> r =
+          api.get(
+              "/api/platforms/launch-refusals?issuer="
+                  + URLEncoder.encode(lms.issuer, StandardCharsets.UTF_8));
+      assertThat(r.statusCode()).isEqualTo(401); // the diagnostics are the admin's
+      JsonNode list =
+          JSON.readTree(
+              api.admin(
+                      "GET",
+                      "/api/platforms/launch-refusals?issuer="
+                          + URLEncoder.encode(lms.issuer, StandardCharsets.UTF_8),
+                      null,
+                      null)
+                  .body());
+      assertThat(list).isNotEmpty();
+      JsonNode last = list.get(0);
+      assertThat(last.get("check").asText()).isEqualTo("unknown-deployment");
+      assertThat(last.get("endpoint").asText()).isEqualTo("launch");
+      assertThat(last.get("clientId").asText()).isEqualTo(lms.clientId);
+      assertThat(last.get("message").asText()).contains("deployment");
+      assertThat(last.toString()).doesNotContain(refused.idToken());
+    }
+  }
 }

@@ -239,7 +239,9 @@ class LtiLaunchIT {
             c ->
                 c.startsWith("weineng_lti_state=")
                     && c.contains("SameSite=None")
-                    && c.contains("Secure"));
+                    && c.contains("Secure")
+                    && c.contains("HttpOnly")
+                    && c.contains("Partitioned"));
     HttpResponse<String> r = launchWithCookie(login, "someone-elses-state");
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.body()).contains("state-mismatch");

@@ -17,10 +17,11 @@ public class Housekeeping {
 
   @Inject LoginStates states;
   @Inject FrameSessions frames;
+  @Inject LaunchRefusals refusals;
 
   @Schedule(hour = "*", minute = "*/10", persistent = false)
   void purge() {
-    int removed = states.purgeExpired() + frames.purgeExpired();
+    int removed = states.purgeExpired() + frames.purgeExpired() + refusals.purgeOld();
     if (removed > 0) {
       LOG.fine(
           () -> "purged " + removed + " expired LTI login state(s), nonce(s) and frame session(s)");

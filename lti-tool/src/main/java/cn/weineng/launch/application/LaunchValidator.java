@@ -69,6 +69,14 @@ public class LaunchValidator {
           401, "unknown-platform", "The platform of this launch is no longer registered.");
     }
 
+    try {
+      return validate(idToken, login, platform);
+    } catch (LtiLaunchException e) {
+      throw e.about(platform.issuer(), platform.clientId());
+    }
+  }
+
+  private Launch validate(String idToken, LoginState login, Platform platform) {
     JWTClaimsSet claims = verify(idToken, platform, login);
 
     // Security 5.1.3 step 8: the nonce must be ours (bound to this state) and used only once

@@ -10,6 +10,8 @@ public class LtiLaunchException extends RuntimeException {
 
   private final int status;
   private final String check;
+  private String issuer;
+  private String clientId;
 
   public LtiLaunchException(int status, String check, String message) {
     super(message);
@@ -24,5 +26,22 @@ public class LtiLaunchException extends RuntimeException {
   /** The check that failed, a stable slug such as {@code nonce-replayed}. */
   public String check() {
     return check;
+  }
+
+  /** Names the platform the refused request came from, for the admin's diagnostics. */
+  public LtiLaunchException about(String issuer, String clientId) {
+    if (this.issuer == null) {
+      this.issuer = issuer;
+      this.clientId = clientId;
+    }
+    return this;
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  public String clientId() {
+    return clientId;
   }
 }

@@ -21,10 +21,14 @@ public class LtiLaunchExceptionMapper implements ExceptionMapper<LtiLaunchExcept
   private static final Logger LOG = Logger.getLogger(LtiLaunchExceptionMapper.class.getName());
 
   @Context HttpHeaders headers;
+  @Context jakarta.ws.rs.core.UriInfo uri;
+  @Context jakarta.servlet.http.HttpServletRequest request;
+  @jakarta.inject.Inject cn.weineng.launch.application.LaunchRefusals refusals;
 
   @Override
   public Response toResponse(LtiLaunchException e) {
     LOG.info(() -> "LTI request refused: " + e.check());
+    record(e);
     boolean json =
         headers != null
             && headers.getAcceptableMediaTypes().stream()
@@ -46,5 +50,24 @@ public class LtiLaunchExceptionMapper implements ExceptionMapper<LtiLaunchExcept
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
         .entity(html)
         .build();
+  }
+
+  /**
+   * Keeps the refusal for the admin's diagnostics, with the issuer and client the request named.
+   */
+  private void record(LtiLaunchException e) {
+    try {
+      String path = uri == null ? "" : uri.getPath();
+      String endpoint = path.substring(path.lastIndexOf('/') + 1);
+      String issuer = e.issuer();
+      String client = e.clientId();
+      if (issuer == null && request != null) {
+        issuer = request.getParameter("iss");
+        client = request.getParameter("client_id");
+      }
+      refusals.record(endpoint, e.check(), e.status(), e.getMessage(), issuer, client);
+    } catch (RuntimeException failed) {
+      LOG.warning(() -> "could not record an LTI refusal: " + failed.getClass().getSimpleName());
+    }
   }
 }

@@ -57,11 +57,15 @@ public class LtiResource {
       @QueryParam("client_id") String clientId,
       @QueryParam("lti_deployment_id") String deploymentId,
       @CookieParam(STATE_COOKIE) String cookieStates) {
-    return redirect(
-        login.initiate(
-            new LoginService.Initiation(
-                iss, loginHint, target, messageHint, clientId, deploymentId)),
-        cookieStates);
+    try {
+      return redirect(
+          login.initiate(
+              new LoginService.Initiation(
+                  iss, loginHint, target, messageHint, clientId, deploymentId)),
+          cookieStates);
+    } catch (cn.weineng.launch.application.LtiLaunchException e) {
+      throw e.about(iss, clientId);
+    }
   }
 
   /** Moodle POSTs the login initiation. */
@@ -95,7 +99,7 @@ public class LtiResource {
     }
     return Response.status(302)
         .location(r.location())
-        .cookie(stateCookie(String.join(".", states), 600))
+        .header("Set-Cookie", partitioned(stateCookie(String.join(".", states), 600)))
         .header("Cache-Control", "no-store")
         .build();
   }
@@ -105,6 +109,18 @@ public class LtiResource {
       return List.of();
     }
     return List.of(cookie.split("\\."));
+  }
+
+  /**
+   * The cookie with {@code Partitioned} (CHIPS): a browser that blocks third-party cookies still
+   * keeps it for the LMS's frame. The launch does not depend on it; it only tells a second window's
+   * launch apart.
+   */
+  static String partitioned(NewCookie c) {
+    return jakarta.ws.rs.ext.RuntimeDelegate.getInstance()
+            .createHeaderDelegate(NewCookie.class)
+            .toString(c)
+        + ";Partitioned";
   }
 
   private static NewCookie stateCookie(String value, int maxAge) {
@@ -167,7 +183,7 @@ public class LtiResource {
         frames.open(
             launch, recorded.personId(), em.find(Platform.class, launch.platformId()).storeId());
     return Response.fromResponse(framePages.response(launch, recorded.personId(), token, null, 200))
-        .cookie(remaining(pending, state))
+        .header("Set-Cookie", partitioned(remaining(pending, state)))
         .build();
   }
 

@@ -86,6 +86,26 @@ public class PlatformsResource implements PlatformsApi {
         .build();
   }
 
+  @Inject cn.weineng.launch.application.LaunchRefusals launchRefusals;
+
+  @Override
+  public Response listLaunchRefusals(String issuer, Integer limit) {
+    return Response.ok(
+            launchRefusals.latest(issuer, limit == null ? 100 : limit).stream()
+                .map(
+                    r ->
+                        new cn.weineng.api.server.model.LaunchRefusal()
+                            .at(r.at())
+                            .endpoint(r.endpoint())
+                            .check(r.check())
+                            .status(r.status())
+                            .message(r.message())
+                            .issuer(r.issuer())
+                            .clientId(r.clientId()))
+                .toList())
+        .build();
+  }
+
   @Override
   public Response inviteRegistration(cn.weineng.api.server.model.RegistrationInvitationRequest r) {
     cn.weineng.platform.application.DynamicRegistration.Invitation i =

@@ -507,4 +507,99 @@ class LtiAdvantageIT {
       assertThat(last.toString()).doesNotContain(refused.idToken());
     }
   }
+
+  @Test
+  void aHoursColumnInTheGradebookIsCreatedKeptAndRemoved() throws Exception {
+    try (TestPlatform lms = new TestPlatform()) {
+      api.register(lms, "default");
+      lms.toolJwksUrl = server.baseUrl + "/lti/jwks";
+      TestPlatform.LaunchSpec spec = new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+      spec.subject = "h-" + UUID.randomUUID().toString().substring(0, 8);
+      spec.tamper =
+          b ->
+              b.claim(
+                  "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
+                  java.util.Map.of(
+                      "scope",
+                      java.util.List.of(
+                          "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                          "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+                          "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+                      "lineitems",
+                      lms.lineitemsUrl()));
+      assertThat(new LtiBrowser(server.baseUrl, lms).launch(spec).status()).isEqualTo(200);
+      String course = api.progress.listCourses(null, spec.contextId).get(0).getId();
+      // ten hours of practice, reported by a vendor under the teacher's LMS account
+      cn.weineng.api.client.model.IssuedLrsCredential vendor =
+          api.credential("default", "hours vendor");
+      HttpResponse<String> posted =
+          api.xapi(
+              "POST",
+              "statements",
+              vendor,
+              "1.0.3",
+              "{\"actor\":{\"account\":{\"homePage\":\""
+                  + lms.issuer
+                  + "\",\"name\":\""
+                  + spec.subject
+                  + "\"}},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+                  + "\"object\":{\"id\":\"https://practice.example.cn/"
+                  + spec.subject
+                  + "\",\"definition\":{\"type\":\"https://w3id.org/weineng/xapi/activity-types/practice\"}},"
+                  + "\"result\":{\"duration\":\"PT10H\"},\"timestamp\":\"2026-03-01T08:00:00+08:00\"}");
+      assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+
+      JsonNode first =
+          JSON.readTree(
+              api.admin("PUT", "/api/courses/" + course + "/hours-column", "application/json", null)
+                  .body());
+      assertThat(first.get("created").asBoolean()).isTrue();
+      assertThat(first.get("scoreMaximum").asDouble()).isEqualTo(50.0);
+      assertThat(first.get("queued").asInt()).isEqualTo(1);
+      assertThat(lms.items).hasSize(1);
+      assertThat(lms.items.values().iterator().next().get("label").asText())
+          .isEqualTo("学时 (Weineng)");
+      api.admin("POST", "/api/platforms/score-deliveries/run", "application/json", null);
+      String[] sent = lms.scores.get(lms.scores.size() - 1);
+      assertThat(sent[0]).endsWith("/lineitem/scores?type_id=1");
+      JsonNode score = JSON.readTree(sent[1]);
+      assertThat(score.get("userId").asText()).isEqualTo(spec.subject);
+      assertThat(score.get("scoreGiven").asDouble()).isEqualTo(10.0);
+      assertThat(score.get("comment").asText()).startsWith("未合格");
+
+      // run again after someone changed the column's maximum in the LMS: the same column, corrected
+      lms.items.values().iterator().next().put("scoreMaximum", 99);
+      JsonNode again =
+          JSON.readTree(
+              api.admin("PUT", "/api/courses/" + course + "/hours-column", "application/json", null)
+                  .body());
+      assertThat(again.get("created").asBoolean()).isFalse();
+      assertThat(lms.items).hasSize(1);
+      assertThat(lms.items.values().iterator().next().get("scoreMaximum").asDouble())
+          .isEqualTo(50.0);
+
+      // the results the LMS holds
+      JsonNode results =
+          JSON.readTree(
+              api.admin("GET", "/api/courses/" + course + "/hours-column/results", null, null)
+                  .body());
+      assertThat(results.findValuesAsText("userId")).contains(spec.subject);
+
+      // removed on request
+      assertThat(
+              api.admin("DELETE", "/api/courses/" + course + "/hours-column", null, null)
+                  .statusCode())
+          .isEqualTo(204);
+      assertThat(lms.items).isEmpty();
+
+      // a course whose launches never offered the grade service says how to turn it on
+      TestPlatform.LaunchSpec plain = new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+      new LtiBrowser(server.baseUrl, lms).launch(plain);
+      String other = api.progress.listCourses(null, plain.contextId).get(0).getId();
+      HttpResponse<String> none =
+          api.admin("PUT", "/api/courses/" + other + "/hours-column", "application/json", null);
+      assertThat(none.statusCode()).isEqualTo(409);
+      assertThat(none.body()).contains("Assignment and Grade Services");
+    }
+  }
 }

@@ -96,6 +96,14 @@ public class LaunchRecorder {
       if (launch.membershipsUrl() != null) {
         course.rosterAt(launch.membershipsUrl());
       }
+      if (launch.ags() != null
+          && launch.ags().lineitems() != null
+          && launch
+              .ags()
+              .scopes()
+              .contains(cn.weineng.launch.domain.LtiClaims.AGS_LINEITEM_SCOPE)) {
+        course.lineItemsAt(launch.ags().lineitems());
+      }
       courseId = course.id();
       String roles = String.join(" ", launch.roles());
       roles = roles.length() > 4000 ? roles.substring(0, 4000) : roles;

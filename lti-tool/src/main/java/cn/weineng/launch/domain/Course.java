@@ -37,11 +37,23 @@ public class Course {
   @Column(name = "memberships_url")
   private String membershipsUrl;
 
+  @Column(name = "lineitems_url")
+  private String lineitemsUrl;
+
   protected Course() {}
 
   /** Where the platform's roster of this course can be read (NRPS), as its launches say. */
   public void rosterAt(String url) {
     this.membershipsUrl = url;
+  }
+
+  /** Where the course's line items are (AGS), as its launches say. */
+  public void lineItemsAt(String url) {
+    this.lineitemsUrl = url;
+  }
+
+  public String lineitemsUrl() {
+    return lineitemsUrl;
   }
 
   public String membershipsUrl() {

@@ -19,6 +19,10 @@ public final class LtiClaims {
   public static final String DEEP_LINKING_SETTINGS =
       "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
   public static final String DEEP_LINKING_RESPONSE = "LtiDeepLinkingResponse";
+  public static final String AGS_LINEITEM_SCOPE =
+      "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+  public static final String AGS_RESULT_SCOPE =
+      "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
   public static final String AGS_SCORE_SCOPE =
       "https://purl.imsglobal.org/spec/lti-ags/scope/score";
   public static final String AGS_ENDPOINT =

@@ -115,9 +115,14 @@ public class GradeDelivery {
    * carry {@code ?type_id=…}).
    */
   static URI scoresUrl(String lineitem) {
+    return subResource(lineitem, "scores");
+  }
+
+  /** A line item's sub-resource ({@code scores}, {@code results}): on its path, its query kept. */
+  static URI subResource(String lineitem, String name) {
     URI u = URI.create(lineitem);
     String path = u.getRawPath() == null ? "" : u.getRawPath();
-    String scores = (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + "/scores";
+    String scores = (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + "/" + name;
     return URI.create(
         u.getScheme()
             + "://"

@@ -108,6 +108,34 @@ public class GradeOutbox {
     }
   }
 
+  /** Queues one score for a line item and user, superseding that target's older unsent ones. */
+  @Transactional
+  public void enqueue(
+      String platform, String lineitem, String sub, String decision, ObjectNode score) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    em.createNativeQuery(
+            "update ags_score set superseded_at = ? where platform_id = ? and lineitem = ?"
+                + " and user_sub = ? and sent_at is null and failed_at is null"
+                + " and superseded_at is null")
+        .setParameter(1, now)
+        .setParameter(2, platform)
+        .setParameter(3, lineitem)
+        .setParameter(4, sub)
+        .executeUpdate();
+    em.createNativeQuery(
+            "insert into ags_score (id, platform_id, lineitem, user_sub, decision, payload,"
+                + " created_at, attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?)")
+        .setParameter(1, UUID.randomUUID().toString())
+        .setParameter(2, platform)
+        .setParameter(3, lineitem)
+        .setParameter(4, sub)
+        .setParameter(5, decision)
+        .setParameter(6, score.toString())
+        .setParameter(7, now)
+        .setParameter(8, now)
+        .executeUpdate();
+  }
+
   /** The AGS score document (AGS 2.0 §3.4). */
   static ObjectNode score(String userId, EvidenceDecided d) {
     ObjectNode s = JSON.createObjectNode();

@@ -293,8 +293,12 @@ public final class TestPlatform implements AutoCloseable {
       respond(ex, 401, "application/json", "{}");
       return;
     }
-    if (!ex.getRequestURI().getPath().endsWith("/scores")
-        || !"POST".equals(ex.getRequestMethod())) {
+    String path = ex.getRequestURI().getPath();
+    if (!path.endsWith("/scores")) {
+      lineitemContainer(ex, path);
+      return;
+    }
+    if (!"POST".equals(ex.getRequestMethod())) {
       respond(ex, 404, "application/json", "{}");
       return;
     }
@@ -317,6 +321,106 @@ public final class TestPlatform implements AutoCloseable {
         });
     ex.sendResponseHeaders(204, -1);
     ex.close();
+  }
+
+  /** The course's line items (AGS 2.0 §3.2), by number. */
+  public final Map<Integer, com.fasterxml.jackson.databind.node.ObjectNode> items =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
+
+  private final java.util.concurrent.atomic.AtomicInteger nextItem =
+      new java.util.concurrent.atomic.AtomicInteger(100);
+
+  public String lineitemsUrl() {
+    return issuer + "/lineitems?type_id=1";
+  }
+
+  private void lineitemContainer(HttpExchange ex, String path) throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    String method = ex.getRequestMethod();
+    if (path.equals("/lineitems") && method.equals("GET")) {
+      Map<String, String> q = query(ex.getRequestURI());
+      java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> all =
+          items.values().stream()
+              .filter(
+                  i ->
+                      q.get("resource_id") == null
+                          || q.get("resource_id").equals(i.path("resourceId").asText()))
+              .toList();
+      int page = Integer.parseInt(q.getOrDefault("page", "1"));
+      int from = (page - 1) * 2;
+      if (from + 2 < all.size()) {
+        ex.getResponseHeaders()
+            .add(
+                "Link",
+                "<" + issuer + "/lineitems?type_id=1&page=" + (page + 1) + ">; rel=\"next\"");
+      }
+      respond(
+          ex,
+          200,
+          "application/vnd.ims.lis.v2.lineitemcontainer+json",
+          json.writeValueAsString(
+              all.subList(Math.min(from, all.size()), Math.min(from + 2, all.size()))));
+      return;
+    }
+    if (path.equals("/lineitems") && method.equals("POST")) {
+      com.fasterxml.jackson.databind.node.ObjectNode item =
+          (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(ex.getRequestBody());
+      int n = nextItem.incrementAndGet();
+      item.put("id", lineitemUrl(n));
+      items.put(n, item);
+      respond(ex, 201, "application/vnd.ims.lis.v2.lineitem+json", item.toString());
+      return;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("/lineitems/(\\d+)/lineitem(/results)?").matcher(path);
+    if (!m.matches() || !items.containsKey(Integer.parseInt(m.group(1)))) {
+      respond(ex, 404, "application/json", "{}");
+      return;
+    }
+    int n = Integer.parseInt(m.group(1));
+    if (m.group(2) != null && method.equals("GET")) {
+      Map<String, com.fasterxml.jackson.databind.node.ObjectNode> latest =
+          new java.util.LinkedHashMap<>();
+      synchronized (scores) {
+        for (String[] sc : scores) {
+          if (sc[0].startsWith("/lineitems/" + n + "/lineitem/scores")) {
+            com.fasterxml.jackson.databind.JsonNode b = json.readTree(sc[1]);
+            com.fasterxml.jackson.databind.node.ObjectNode r = json.createObjectNode();
+            r.put("id", lineitemUrl(n) + "&user=" + b.path("userId").asText());
+            r.put("scoreOf", lineitemUrl(n));
+            r.put("userId", b.path("userId").asText());
+            if (b.has("scoreGiven")) {
+              r.put("resultScore", b.get("scoreGiven").asDouble());
+              r.put("resultMaximum", b.path("scoreMaximum").asDouble());
+            }
+            r.put("comment", b.path("comment").asText(""));
+            latest.put(b.path("userId").asText(), r);
+          }
+        }
+      }
+      respond(
+          ex,
+          200,
+          "application/vnd.ims.lis.v2.resultcontainer+json",
+          json.writeValueAsString(latest.values()));
+      return;
+    }
+    if (method.equals("PUT")) {
+      com.fasterxml.jackson.databind.node.ObjectNode item =
+          (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(ex.getRequestBody());
+      item.put("id", lineitemUrl(n));
+      items.put(n, item);
+      respond(ex, 200, "application/vnd.ims.lis.v2.lineitem+json", item.toString());
+      return;
+    }
+    if (method.equals("DELETE")) {
+      items.remove(n);
+      ex.sendResponseHeaders(204, -1);
+      ex.close();
+      return;
+    }
+    respond(ex, 405, "application/json", "{}");
   }
 
   private void jwks(HttpExchange ex) throws IOException {

@@ -58,6 +58,38 @@ public class ProgressResource implements ProgressApi {
 
   @jakarta.inject.Inject cn.weineng.services.application.RosterSync roster;
 
+  @jakarta.inject.Inject cn.weineng.services.application.HoursColumn hoursColumn;
+
+  @Override
+  public Response syncHoursColumn(String courseId) {
+    cn.weineng.services.application.HoursColumn.Result r = hoursColumn.sync(courseId);
+    return Response.ok(
+            new cn.weineng.api.server.model.HoursColumn()
+                .lineitem(r.lineitem())
+                .scoreMaximum(r.scoreMaximum())
+                .created(r.created())
+                .queued(r.queued()))
+        .build();
+  }
+
+  @Override
+  public Response removeHoursColumn(String courseId) {
+    hoursColumn.remove(courseId);
+    return Response.noContent().build();
+  }
+
+  @Override
+  public Response getHoursColumnResults(String courseId) {
+    return Response.ok(
+            hoursColumn.results(courseId).stream()
+                .map(
+                    n ->
+                        new com.fasterxml.jackson.databind.ObjectMapper()
+                            .convertValue(n, java.util.Map.class))
+                .toList())
+        .build();
+  }
+
   @Override
   public Response syncRoster(String courseId, String rlid) {
     cn.weineng.services.application.RosterSync.Result r = roster.sync(courseId, rlid);

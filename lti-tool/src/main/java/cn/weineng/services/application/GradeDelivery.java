@@ -69,11 +69,24 @@ public class GradeDelivery {
         rows.sent(id);
         sent++;
       } else {
-        rows.failedAttempt(id, attempts + 1, error, attempts + 1 >= MAX_ATTEMPTS);
+        // a request the platform calls wrong (400, 403, 404, 422…) will not succeed later: it fails
+        // at once, visibly; a refused token, a timeout or a busy platform is tried again
+        boolean permanent = permanent(error);
+        rows.failedAttempt(id, attempts + 1, error, permanent || attempts + 1 >= MAX_ATTEMPTS);
         LOG.info(() -> "score " + id + " not delivered yet: " + error);
       }
     }
     return sent;
+  }
+
+  /**
+   * Whether a failure will not go away by trying again: the platform called the request wrong (a
+   * 4xx other than 401, 408 and 429).
+   */
+  static boolean permanent(String error) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("the platform answered (4\\d\\d)").matcher(error);
+    return m.matches() && !java.util.Set.of("401", "408", "429").contains(m.group(1));
   }
 
   /** Null when the platform took the score, else why not. */

@@ -70,8 +70,20 @@ public class HoursColumn {
     }
     int queued = 0;
     long stamp = System.currentTimeMillis();
+    java.util.Map<String, String> roles = new java.util.HashMap<>();
+    for (cn.weineng.launch.domain.Enrolment e :
+        em.createNamedQuery("Enrolment.byCourse", cn.weineng.launch.domain.Enrolment.class)
+            .setParameter("course", courseId)
+            .getResultList()) {
+      roles.put(e.personId(), e.roles());
+    }
     for (Progress p :
         progress.forCourse(courseId, platform.policyId(), Locale.SIMPLIFIED_CHINESE)) {
+      String r = roles.getOrDefault(p.personId(), "");
+      if (cn.weineng.launch.domain.LtiRoles.of(List.of(r.split(" ")))
+          != cn.weineng.launch.domain.LtiRoles.TEACHER_IN_TRAINING) {
+        continue; // the LMS grades its learners only; the course's teachers have no row
+      }
       String sub = subOf(p.personId(), platform);
       if (sub == null) {
         continue; // never seen on this LMS

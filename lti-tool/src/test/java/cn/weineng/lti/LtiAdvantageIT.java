@@ -108,6 +108,8 @@ class LtiAdvantageIT {
       assertThat(tool.get("messages").findValuesAsText("type"))
           .contains("LtiResourceLinkRequest", "LtiDeepLinkingRequest");
       assertThat(tool.get("claims").toString()).contains("sub").doesNotContain("email");
+      assertThat(tool.get("custom_parameters").get("context_history").asText())
+          .isEqualTo("$Context.id.history");
 
       // the platform is stored with the ids it gave, in the invitation's store and policy
       Platform p =
@@ -600,6 +602,47 @@ class LtiAdvantageIT {
           api.admin("PUT", "/api/courses/" + other + "/hours-column", "application/json", null);
       assertThat(none.statusCode()).isEqualTo(409);
       assertThat(none.body()).contains("Assignment and Grade Services");
+    }
+  }
+
+  @Test
+  void aCopiedCourseKeepsItsLearners() throws Exception {
+    try (TestPlatform lms = new TestPlatform()) {
+      api.register(lms, "default");
+      String original = "orig-" + UUID.randomUUID().toString().substring(0, 8);
+      for (String[] who : new String[][] {{"c-1", "陈老师"}, {"c-2", "林老师"}}) {
+        TestPlatform.LaunchSpec s = new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+        s.subject = who[0] + original;
+        s.name = who[1];
+        s.contextId = original;
+        assertThat(new LtiBrowser(server.baseUrl, lms).launch(s).status()).isEqualTo(200);
+      }
+      // the course is copied in the LMS; its first launch names the original in its history
+      TestPlatform.LaunchSpec copy = new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+      copy.contextId = "copy-" + original;
+      copy.name = "吴老师";
+      copy.tamper =
+          b ->
+              b.claim(
+                  "https://purl.imsglobal.org/spec/lti/claim/custom",
+                  java.util.Map.of("context_history", original + ",older-course"));
+      assertThat(new LtiBrowser(server.baseUrl, lms).launch(copy).status()).isEqualTo(200);
+      String copied = api.progress.listCourses(null, copy.contextId).get(0).getId();
+      assertThat(api.progress.listCourseLearners(copied, null, "zh-CN"))
+          .extracting(l -> l.getName())
+          .containsExactlyInAnyOrder("陈老师", "林老师", "吴老师");
+      // an unresolved substitution is no history
+      TestPlatform.LaunchSpec fresh = new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+      fresh.tamper =
+          b ->
+              b.claim(
+                  "https://purl.imsglobal.org/spec/lti/claim/custom",
+                  java.util.Map.of("context_history", "$Context.id.history"));
+      assertThat(new LtiBrowser(server.baseUrl, lms).launch(fresh).status()).isEqualTo(200);
+      assertThat(
+              api.progress.listCourseLearners(
+                  api.progress.listCourses(null, fresh.contextId).get(0).getId(), null, "zh-CN"))
+          .hasSize(1);
     }
   }
 }

@@ -74,19 +74,23 @@ public class LaunchRecorder {
                   ("course|" + platform.id() + "|" + launch.contextId())
                       .getBytes(StandardCharsets.UTF_8))
               .toString();
-      inserts.insert(
-          em,
-          "course",
-          InsertIfAbsent.row(
-              "id",
-              courseId,
-              "platform_id",
-              platform.id(),
-              "context_id",
-              launch.contextId(),
-              "created_at",
-              now),
-          List.of("platform_id", "context_id"));
+      boolean created =
+          inserts.insert(
+              em,
+              "course",
+              InsertIfAbsent.row(
+                  "id",
+                  courseId,
+                  "platform_id",
+                  platform.id(),
+                  "context_id",
+                  launch.contextId(),
+                  "created_at",
+                  now),
+              List.of("platform_id", "context_id"));
+      if (created) {
+        carryOver(platform, courseId, launch.custom().get(CONTEXT_HISTORY), now);
+      }
       Course course =
           em.createNamedQuery("Course.byContext", Course.class)
               .setParameter("platform", platform.id())
@@ -124,6 +128,60 @@ public class LaunchRecorder {
     LrsClient self = new LrsClient(platform.storeId(), base(), "weineng-lti");
     String statementId = statements.store(self, List.of(statement), XapiVersion.V1_0_3).get(0);
     return new Recorded(personId, courseId, statementId);
+  }
+
+  /**
+   * The custom parameter carrying Moodle's {@code $Context.id.history}: the contexts this course
+   * was copied from, nearest first (Dynamic Registration asks for it; by hand, an admin adds {@code
+   * context_history=$Context.id.history} to the tool's custom parameters).
+   */
+  static final String CONTEXT_HISTORY = "context_history";
+
+  /**
+   * A course copied in the LMS (a new context whose history names an earlier one) starts with the
+   * earlier course's learners, so its report and roster do not begin empty; their hours and points
+   * are the persons' own and follow them anyway.
+   */
+  private void carryOver(Platform platform, String courseId, String history, OffsetDateTime now) {
+    if (history == null || history.isBlank() || history.startsWith("$")) {
+      return;
+    }
+    for (String previous : history.split(",")) {
+      String ctx = previous.strip();
+      if (ctx.isEmpty() || ctx.length() > 255) {
+        continue;
+      }
+      List<Course> earlier =
+          em.createNamedQuery("Course.byContext", Course.class)
+              .setParameter("platform", platform.id())
+              .setParameter("context", ctx)
+              .getResultList();
+      if (earlier.isEmpty()) {
+        continue;
+      }
+      for (Enrolment e :
+          em.createNamedQuery("Enrolment.byCourse", Enrolment.class)
+              .setParameter("course", earlier.get(0).id())
+              .getResultList()) {
+        if ("left".equals(e.status())) {
+          continue;
+        }
+        inserts.insert(
+            em,
+            "enrolment",
+            InsertIfAbsent.row(
+                "course_id",
+                courseId,
+                "person_id",
+                e.personId(),
+                "roles",
+                e.roles(),
+                "status",
+                "active"),
+            List.of("course_id", "person_id"));
+      }
+      return; // the nearest known ancestor is enough
+    }
   }
 
   /**

@@ -203,6 +203,8 @@ public class DynamicRegistration {
     tool.put("description", "能力提升工程2.0: hours, micro-abilities and their review / 学时、微能力点与评审");
     // who is launching, and the name to greet them with; no email is asked for
     tool.putArray("claims").add("iss").add("sub").add("name").add("given_name").add("family_name");
+    // a course copied in the LMS keeps its learners (Moodle's substitution variable)
+    tool.putObject("custom_parameters").put("context_history", "$Context.id.history");
     ArrayNode messages = tool.putArray("messages");
     messages
         .addObject()

@@ -35,7 +35,7 @@ public class RosterSync {
   static final String SCOPE =
       "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
   static final String MEDIA_TYPE = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
-  static final int MAX_PAGES = 200;
+  static final int MAX_PAGES = 1000;
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?");
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -122,6 +122,7 @@ public final class LoadDriver {
         pct(tool, 99),
         launches.errors);
     lms.close();
+    grades(client, http, base, basic, db);
     System.exit(0);
   }
 
@@ -212,5 +213,121 @@ public final class LoadDriver {
     }
     int i = (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1;
     return sortedMicros.get(Math.max(0, Math.min(sortedMicros.size() - 1, i))) / 1000.0;
+  }
+
+  /**
+   * Grade delivery: a course of 500 learners (read with the roster service), a 学时 column, and the
+   * 500 queued scores sent by Weineng's delivery (token from the platform once, then one POST per
+   * score). The baseline, in the same run, posts the same 500 score documents straight to the test
+   * platform's endpoint from the driver, one thread.
+   */
+  static void grades(ApiClient client, HttpClient http, String base, String basic, String db)
+      throws Exception {
+    int learners = 500;
+    TestPlatform lms = new TestPlatform();
+    lms.toolJwksUrl = base + "/lti/jwks";
+    lms.pageSize = 100;
+    new PlatformsApi(client)
+        .createPlatform(
+            new PlatformRegistration()
+                .name("grades LMS")
+                .issuer(lms.issuer)
+                .clientId(lms.clientId)
+                .deploymentIds(List.of(lms.deploymentId))
+                .authUrl(lms.authUrl())
+                .tokenUrl(lms.tokenUrl())
+                .jwksUrl(lms.jwksUrl()));
+    for (int i = 0; i < learners; i++) {
+      lms.members.add(
+          new java.util.LinkedHashMap<>(
+              java.util.Map.of(
+                  "user_id",
+                  "g-" + i,
+                  "name",
+                  "学员" + i,
+                  "status",
+                  "Active",
+                  "roles",
+                  List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"))));
+    }
+    TestPlatform.LaunchSpec spec = new TestPlatform.LaunchSpec(base + "/lti/launch");
+    spec.subject = "g-0";
+    spec.tamper =
+        b ->
+            b.claim(
+                    "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+                    java.util.Map.of("context_memberships_url", lms.membershipsUrl()))
+                .claim(
+                    "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
+                    java.util.Map.of(
+                        "scope",
+                        List.of(
+                            "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                            "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+                        "lineitems",
+                        lms.lineitemsUrl()));
+    new LtiBrowser(base, lms).launch(spec);
+    String course =
+        new cn.weineng.api.client.ProgressApi(client)
+            .listCourses(null, spec.contextId)
+            .get(0)
+            .getId();
+    System.err.println(
+        "roster: " + admin(http, base, basic, "POST", "/api/courses/" + course + "/roster/sync"));
+    System.err.println(
+        "hours column: "
+            + admin(http, base, basic, "PUT", "/api/courses/" + course + "/hours-column"));
+    long t0 = System.nanoTime();
+    int sent = 0;
+    for (int i = 0; i < 20 && sent < learners; i++) {
+      String r = admin(http, base, basic, "POST", "/api/platforms/score-deliveries/run");
+      sent += Integer.parseInt(r.replaceAll(".*\\\"sent\\\":(\\d+).*", "$1"));
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "| AGS scores delivered by Weineng (%d learners, one token) | %s | 1 | %d | %.0f scores/s | | | | %d |%n",
+        learners,
+        db,
+        sent,
+        sent / seconds,
+        learners - sent);
+
+    // baseline: the same score documents straight to the platform's endpoint
+    String token = lms.issueTokenForBaseline();
+    List<String[]> recorded = List.copyOf(lms.scores);
+    long b0 = System.nanoTime();
+    int ok = 0;
+    for (String[] sc : recorded) {
+      HttpResponse<Void> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(lms.issuer + sc[0]))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/vnd.ims.lis.v1.score+json")
+                  .POST(HttpRequest.BodyPublishers.ofString(sc[1]))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      ok += r.statusCode() / 100 == 2 ? 1 : 0;
+    }
+    double bs = (System.nanoTime() - b0) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "| baseline: the same scores posted straight to the platform | %s | 1 | %d | %.0f scores/s | | | | %d |%n",
+        db,
+        ok,
+        ok / bs,
+        recorded.size() - ok);
+    lms.close();
+  }
+
+  static String admin(HttpClient http, String base, String basic, String method, String path)
+      throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 }

@@ -174,6 +174,9 @@ public final class TestPlatform implements AutoCloseable {
   public final java.util.List<Map<String, Object>> members =
       java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
+  /** Members per roster page. */
+  public volatile int pageSize = 2;
+
   /** The rlid of the last roster request, if it had one. */
   public volatile String lastRlid;
 
@@ -197,10 +200,10 @@ public final class TestPlatform implements AutoCloseable {
     lastRlid = q.get("rlid");
     int page = Integer.parseInt(q.getOrDefault("page", "1"));
     java.util.List<Map<String, Object>> all = java.util.List.copyOf(members);
-    int from = (page - 1) * 2;
+    int from = (page - 1) * pageSize;
     java.util.List<Map<String, Object>> slice =
-        all.subList(Math.min(from, all.size()), Math.min(from + 2, all.size()));
-    if (from + 2 < all.size()) {
+        all.subList(Math.min(from, all.size()), Math.min(from + pageSize, all.size()));
+    if (from + pageSize < all.size()) {
       ex.getResponseHeaders()
           .add(
               "Link",
@@ -221,6 +224,13 @@ public final class TestPlatform implements AutoCloseable {
         200,
         "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
         new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body));
+  }
+
+  /** A token for a benchmark's baseline, issued without a client assertion. */
+  public String issueTokenForBaseline() {
+    String token = "tok-" + UUID.randomUUID();
+    issued.add(token);
+    return token;
   }
 
   /** A line item URL the way Moodle writes them, with a query string. */

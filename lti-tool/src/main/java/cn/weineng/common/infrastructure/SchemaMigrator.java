@@ -50,6 +50,9 @@ public class SchemaMigrator {
               .getDatabaseProductName()
               .toLowerCase(java.util.Locale.ROOT)
               .contains("postgres");
+      if (!postgreSql) {
+        ownerOnly(c.getMetaData().getURL());
+      }
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("the database did not answer after migrating", e);
     }
@@ -60,6 +63,38 @@ public class SchemaMigrator {
                 + " ("
                 + result.migrationsExecuted
                 + " migration(s) applied now)");
+  }
+
+  /**
+   * An embedded H2 database lives in files: their directory is made owner-only (rwx------), so that
+   * other accounts on the machine can read neither the database nor the files H2 adds beside it.
+   */
+  static void ownerOnly(String jdbcUrl) {
+    if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:file:")) {
+      return;
+    }
+    String path = jdbcUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+    java.nio.file.Path dir = java.nio.file.Path.of(path).toAbsolutePath().getParent();
+    try {
+      if (dir != null
+          && java.nio.file.Files.isDirectory(dir)
+          && java.nio.file.FileSystems.getDefault()
+              .supportedFileAttributeViews()
+              .contains("posix")) {
+        java.nio.file.Files.setPosixFilePermissions(
+            dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+          for (java.nio.file.Path f : files.toList()) {
+            if (java.nio.file.Files.isRegularFile(f)) {
+              java.nio.file.Files.setPosixFilePermissions(
+                  f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+          }
+        }
+      }
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      LOG.warning(() -> "could not make the database directory owner-only: " + e.getMessage());
+    }
   }
 
   public String schemaVersion() {

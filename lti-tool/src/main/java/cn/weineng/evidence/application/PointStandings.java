@@ -156,6 +156,11 @@ public class PointStandings implements LearnerPoints {
 
   Map<String, Computed> compute(List<Person> people, RegionPolicy policy) {
     Map<String, Computed> out = new LinkedHashMap<>();
+    if (people.stream().allMatch(p -> p.schoolId() == null)) {
+      // no school, no range: nothing to read (most launches of teachers a roster never placed)
+      people.forEach(p -> out.put(p.id(), new Computed(null, List.of())));
+      return out;
+    }
     List<String> ids = people.stream().map(Person::id).toList();
     Map<String, EvidenceService.Range> ranges =
         ranges(people.stream().map(Person::schoolId).filter(s -> s != null).distinct().toList());

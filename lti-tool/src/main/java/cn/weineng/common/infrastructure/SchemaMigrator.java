@@ -66,34 +66,45 @@ public class SchemaMigrator {
   }
 
   /**
-   * An embedded H2 database lives in files: their directory is made owner-only (rwx------), so that
-   * other accounts on the machine can read neither the database nor the files H2 adds beside it.
+   * An embedded H2 database lives in files: they are made owner-only (rw-------), and so is their
+   * directory (rwx------) when it holds nothing but the database's files (the default {@code
+   * weineng-data/db}), so that other accounts on the machine can read neither the database nor what
+   * H2 adds beside it. A directory shared with other files is left as it is.
    */
   static void ownerOnly(String jdbcUrl) {
     if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:file:")) {
       return;
     }
-    String path = jdbcUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0];
-    java.nio.file.Path dir = java.nio.file.Path.of(path).toAbsolutePath().getParent();
+    java.nio.file.Path db =
+        java.nio.file.Path.of(jdbcUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0])
+            .toAbsolutePath();
+    java.nio.file.Path dir = db.getParent();
+    String name = db.getFileName().toString();
     try {
-      if (dir != null
-          && java.nio.file.Files.isDirectory(dir)
-          && java.nio.file.FileSystems.getDefault()
+      if (dir == null
+          || !java.nio.file.Files.isDirectory(dir)
+          || !java.nio.file.FileSystems.getDefault()
               .supportedFileAttributeViews()
               .contains("posix")) {
-        java.nio.file.Files.setPosixFilePermissions(
-            dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
-          for (java.nio.file.Path f : files.toList()) {
-            if (java.nio.file.Files.isRegularFile(f)) {
-              java.nio.file.Files.setPosixFilePermissions(
-                  f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            }
+        return;
+      }
+      boolean dedicated = true;
+      try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+        for (java.nio.file.Path f : files.toList()) {
+          if (f.getFileName().toString().startsWith(name + ".")) {
+            java.nio.file.Files.setPosixFilePermissions(
+                f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+          } else {
+            dedicated = false;
           }
         }
       }
+      if (dedicated) {
+        java.nio.file.Files.setPosixFilePermissions(
+            dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      }
     } catch (java.io.IOException | UnsupportedOperationException e) {
-      LOG.warning(() -> "could not make the database directory owner-only: " + e.getMessage());
+      LOG.warning(() -> "could not make the database's files owner-only: " + e.getMessage());
     }
   }
 

@@ -26,6 +26,25 @@ class SchemaMigratorTest {
   }
 
   @Test
+  void aSharedDirectoryKeepsItsModeButTheDatabaseFilesDoNot(@TempDir Path tmp) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("shared"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path db = Files.writeString(dir.resolve("weineng.mv.db"), "x");
+    Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-r--r--"));
+    Path other = Files.writeString(dir.resolve("notes.txt"), "x");
+    Files.setPosixFilePermissions(other, PosixFilePermissions.fromString("rw-r--r--"));
+
+    SchemaMigrator.ownerOnly("jdbc:h2:file:" + dir.resolve("weineng"));
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+        .isEqualTo("rwxr-xr-x");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(other)))
+        .isEqualTo("rw-r--r--");
+  }
+
+  @Test
   void otherDatabasesAreLeftAlone(@TempDir Path tmp) throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("db"));
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));

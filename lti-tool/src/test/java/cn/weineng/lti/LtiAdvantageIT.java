@@ -433,9 +433,34 @@ class LtiAdvantageIT {
   @Test
   void theToolsKeyRotatesWithAnOverlapWindow() throws Exception {
     java.util.Set<String> before = kids();
-    HttpResponse<String> r =
-        api.admin("POST", "/api/platforms/tool-keys/rotate", "application/json", null);
+    // a page opened before the rotation, and a login started before it and finished after it:
+    // both were signed with the earlier key, which stays trusted for the overlap
+    String earlierPage;
+    HttpResponse<String>[] rotated = new HttpResponse[1];
+    LtiBrowser.Result acrossRotation;
+    try (TestPlatform lms = new TestPlatform()) {
+      api.register(lms, "default");
+      TestPlatform.LaunchSpec first =
+          new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch")
+              .deepLinking(lms.issuer + "/r", true, null);
+      first.roles =
+          java.util.List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor");
+      earlierPage = new LtiBrowser(server.baseUrl, lms).launch(first).body();
+      TestPlatform.LaunchSpec second = new TestPlatform.LaunchSpec(server.baseUrl + "/lti/launch");
+      second.alterState =
+          state -> {
+            rotated[0] =
+                api.admin("POST", "/api/platforms/tool-keys/rotate", "application/json", null);
+            return state;
+          };
+      acrossRotation = new LtiBrowser(server.baseUrl, lms).launch(second);
+    }
+    HttpResponse<String> r = rotated[0];
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(acrossRotation.status()).as(acrossRotation.body()).isEqualTo(200);
+    String earlierToken = MicroAbilitiesIT.between(earlierPage, "name=\"s\" value=\"", "\"");
+    assertThat(form("s=" + enc(earlierToken) + "&task=" + enc("national-30|A1|plan")).statusCode())
+        .isEqualTo(200);
     JsonNode rotation = JSON.readTree(r.body());
     String fresh = rotation.get("kid").asText();
     // the new key is published beside the earlier ones, which stay for the overlap window
@@ -467,6 +492,9 @@ class LtiAdvantageIT {
                     null)
                 .body());
     assertThat(kids()).containsExactly(now.get("kid").asText());
+    // and what they signed is no longer trusted: the earlier page's session has ended
+    assertThat(form("s=" + enc(earlierToken) + "&task=" + enc("national-30|A1|plan")).statusCode())
+        .isEqualTo(401);
   }
 
   static java.util.Set<String> kids() throws Exception {

@@ -96,6 +96,25 @@ class LtiLaunchIT {
   }
 
   @Test
+  void refusesAStateThisToolDidNotSign() {
+    LaunchSpec spec = spec();
+    // one character of the signed state changed on the way (the platform echoes it unchanged)
+    spec.alterState =
+        state -> {
+          char c = state.charAt(20);
+          return state.substring(0, 20) + (c == 'A' ? 'B' : 'A') + state.substring(21);
+        };
+    assertRefused(spec, browser.launch(spec), 401, "unknown-state");
+    // a state cut short, and one that is no base64 at all
+    LaunchSpec cut = spec();
+    cut.alterState = state -> state.substring(0, state.length() - 4);
+    assertRefused(cut, browser.launch(cut), 401, "unknown-state");
+    LaunchSpec junk = spec();
+    junk.alterState = state -> "%%" + state;
+    assertRefused(junk, browser.launch(junk), 401, "unknown-state");
+  }
+
+  @Test
   void refusesAReplayedNonceUnderAFreshState() {
     LaunchSpec spec = spec();
     LtiBrowser.Result ok = browser.launch(spec);

@@ -564,6 +564,24 @@ class MicroAbilitiesIT {
               form("review", "s=" + "A".repeat(43) + "&submission=" + submission + "&level=pass")
                   .statusCode())
           .isEqualTo(401);
+      // a signed token whose payload is swapped for another's (the reviewer's, under the teacher's
+      // signature) opens nothing either; nor does one with its signature cut off
+      String forged =
+          reviewer.substring(0, reviewer.indexOf('.')) + teacher.substring(teacher.indexOf('.'));
+      assertThat(
+              form("review", "s=" + enc(forged) + "&submission=" + submission + "&level=pass")
+                  .statusCode())
+          .isEqualTo(401);
+      assertThat(
+              form(
+                      "review",
+                      "s="
+                          + enc(reviewer.substring(0, reviewer.indexOf('.')))
+                          + "&submission="
+                          + submission
+                          + "&level=pass")
+                  .statusCode())
+          .isEqualTo(401);
       HttpResponse<String> graded =
           form(
               "review",

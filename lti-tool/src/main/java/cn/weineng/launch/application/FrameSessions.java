@@ -1,50 +1,50 @@
 package cn.weineng.launch.application;
 
+import cn.weineng.platform.application.ToolKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The in-frame session: a launch opens one, and the page's forms carry its token (a hidden field,
  * never a URL or a cookie, so another site cannot make the browser send it) to act as the launched
- * person for {@link #LIFETIME}. The database keeps only the token's SHA-256, so any node can serve
- * the next form and a copy of the table opens nothing.
+ * person for {@link #LIFETIME}. The token is signed, not stored: it carries who, in which store,
+ * until when, and the launch as the page shows it, authenticated with HMAC-SHA256 under a key every
+ * node derives from the tool's signing keys (ADR 0008). Any node serves the next form without a
+ * database read, and nothing is written when a launch opens a session.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRED)
 public class FrameSessions {
 
   /** How long the page's forms work after the launch: a working session in a course. */
   public static final Duration LIFETIME = Duration.ofHours(2);
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A token longer than this is not one of ours; it is not decoded. */
+  static final int MAX_TOKEN_LENGTH = 16_384;
 
-  @PersistenceContext(unitName = "weineng")
-  EntityManager em;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final byte[] LABEL =
+      "weineng frame session v1".getBytes(StandardCharsets.US_ASCII);
+
+  @Inject ToolKeys keys;
 
   /** A session: who, in which store, and the launch as the page shows it. */
   public record Opened(String personId, String storeId, Launch launch) {}
 
   /** Opens a session for a launch and returns its token. */
   public String open(Launch launch, String personId, String storeId) {
-    byte[] raw = new byte[32];
-    RANDOM.nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     // what the page shows; of the custom parameters only Weineng's own task (weineng_*) is kept,
     // and the sourced id stays out
     java.util.Map<String, String> task = new java.util.TreeMap<>();
@@ -77,64 +77,73 @@ public class FrameSessions {
             launch.deepLinking(),
             null,
             null);
+    ObjectNode payload = JSON.createObjectNode();
+    payload.put("p", personId);
+    payload.put("s", storeId);
+    payload.put("e", Instant.now().plus(LIFETIME).getEpochSecond());
+    payload.set("l", JSON.valueToTree(shown));
+    byte[] body;
     try {
-      em.createNativeQuery(
-              "insert into frame_session (token_sha256, person_id, store_id, platform_id, launch,"
-                  + " expires_at) values (?, ?, ?, ?, ?, ?)")
-          .setParameter(1, sha256(token))
-          .setParameter(2, personId)
-          .setParameter(3, storeId)
-          .setParameter(4, launch.platformId())
-          .setParameter(5, JSON.writeValueAsString(shown))
-          .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC).plus(LIFETIME))
-          .executeUpdate();
+      body = JSON.writeValueAsBytes(payload);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    return token;
+    return encode(body) + "." + encode(mac(keys.stateKeys().get(0), body));
   }
 
-  /** The live session a token names, if any. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  /** The live session a token names, if it is one this tool signed and has not expired. */
   public Optional<Opened> find(String token) {
-    if (token == null || token.length() != 43 || !token.matches("[A-Za-z0-9_-]+")) {
+    if (token == null || token.length() > MAX_TOKEN_LENGTH) {
       return Optional.empty();
     }
-    List<?> rows =
-        em.createNativeQuery(
-                "select person_id, store_id, launch from frame_session"
-                    + " where token_sha256 = ? and expires_at > ?")
-            .setParameter(1, sha256(token))
-            .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
-            .getResultList();
-    if (rows.isEmpty()) {
+    int dot = token.indexOf('.');
+    if (dot <= 0 || dot != token.lastIndexOf('.')) {
       return Optional.empty();
     }
-    Object[] row = (Object[]) rows.get(0);
+    byte[] body;
+    byte[] tag;
     try {
+      body = Base64.getUrlDecoder().decode(token.substring(0, dot));
+      tag = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    boolean signed = false;
+    for (byte[] key : keys.stateKeys()) {
+      signed |= MessageDigest.isEqual(tag, mac(key, body));
+    }
+    if (!signed) {
+      return Optional.empty();
+    }
+    try {
+      ObjectNode payload = (ObjectNode) JSON.readTree(body);
+      if (Instant.now().getEpochSecond() >= payload.path("e").asLong(0)) {
+        return Optional.empty();
+      }
       return Optional.of(
           new Opened(
-              (String) row[0], (String) row[1], JSON.readValue((String) row[2], Launch.class)));
-    } catch (JsonProcessingException e) {
+              payload.path("p").asText(),
+              payload.path("s").asText(),
+              JSON.treeToValue(payload.get("l"), Launch.class)));
+    } catch (IOException | ClassCastException e) {
       return Optional.empty();
     }
   }
 
-  /** Deletes expired sessions; returns how many. */
-  public int purgeExpired() {
-    return em.createNativeQuery("delete from frame_session where expires_at <= ?")
-        .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC))
-        .executeUpdate();
+  private static byte[] mac(byte[] stateKey, byte[] body) {
+    try {
+      // a key of its own, derived from the tool's state key, so a login state is never a token
+      Mac derive = Mac.getInstance("HmacSHA256");
+      derive.init(new SecretKeySpec(stateKey, "HmacSHA256"));
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(derive.doFinal(LABEL), "HmacSHA256"));
+      return mac.doFinal(body);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
   }
 
-  static String sha256(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  private static String encode(byte[] b) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 }

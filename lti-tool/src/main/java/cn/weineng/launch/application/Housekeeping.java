@@ -16,15 +16,13 @@ public class Housekeeping {
   private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
 
   @Inject LoginStates states;
-  @Inject FrameSessions frames;
   @Inject LaunchRefusals refusals;
 
   @Schedule(hour = "*", minute = "*/10", persistent = false)
   void purge() {
-    int removed = states.purgeExpired() + frames.purgeExpired() + refusals.purgeOld();
+    int removed = states.purgeExpired() + refusals.purgeOld();
     if (removed > 0) {
-      LOG.fine(
-          () -> "purged " + removed + " expired LTI login state(s), nonce(s) and frame session(s)");
+      LOG.fine(() -> "purged " + removed + " used nonce(s) and old launch refusal(s)");
     }
   }
 }

@@ -49,14 +49,22 @@ public class LaunchValidator {
   @Inject LoginStates states;
   @Inject PlatformKeys platformKeys;
 
-  public Launch validate(String idToken, String state) {
+  /** A launch whose id_token passed every check, and the nonce its acceptance uses up. */
+  public record Accepted(Launch launch, String nonce) {}
+
+  /**
+   * Checks a launch: its state (signed by this tool, unexpired), then the id_token. Writes nothing:
+   * the caller records the nonce as used in the transaction that records the launch ({@link
+   * LaunchCompletion}), which is what refuses a second use of the state.
+   */
+  public Accepted validate(String idToken, String state) {
     if (idToken == null || idToken.isBlank()) {
       throw new LtiLaunchException(400, "missing-id-token", "The launch carries no id_token.");
     }
     // Security 5.1.1.3 / OIDC: the state must be one we issued, unexpired, and is used once
     LoginState login =
         states
-            .consume(state)
+            .open(state, Instant.now())
             .orElseThrow(
                 () ->
                     new LtiLaunchException(
@@ -70,7 +78,7 @@ public class LaunchValidator {
     }
 
     try {
-      return validate(idToken, login, platform);
+      return new Accepted(validate(idToken, login, platform), login.nonce());
     } catch (LtiLaunchException e) {
       throw e.about(platform.issuer(), platform.clientId());
     }
@@ -78,18 +86,6 @@ public class LaunchValidator {
 
   private Launch validate(String idToken, LoginState login, Platform platform) {
     JWTClaimsSet claims = verify(idToken, platform, login);
-
-    // Security 5.1.3 step 8: the nonce must be ours (bound to this state) and used only once
-    boolean fresh;
-    try {
-      fresh = states.useNonce(platform.id(), login.nonce());
-    } catch (RuntimeException e) {
-      // another node recorded the same nonce between our check and our insert: a replay
-      fresh = false;
-    }
-    if (!fresh) {
-      throw new LtiLaunchException(401, "nonce-replayed", "This launch's nonce was already used.");
-    }
 
     // LTI Core 5.3.1: message type; 5.3.2: version; 5.3.3: deployment; 5.3.4 target; 5.3.5 resource
     // link; 5.3.7 roles
@@ -115,7 +111,7 @@ public class LaunchValidator {
           400, "missing-target-link-uri", "The launch lacks target_link_uri.");
     }
     // the launch must be for the target the login was started for
-    if (!target.equals(login.targetLinkUri())) {
+    if (!login.isFor(target)) {
       throw new LtiLaunchException(
           400,
           "target-link-uri-mismatch",

@@ -1,7 +1,6 @@
 package cn.weineng.launch.application;
 
 import cn.weineng.common.infrastructure.PublicUrl;
-import cn.weineng.launch.domain.LoginState;
 import cn.weineng.platform.domain.Platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,11 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Base64;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +17,11 @@ import java.util.Map;
 /**
  * OIDC third-party login initiation (LTI Security Framework 1.0 §5.1.1): the platform sends the
  * user here first; we answer with a redirect to the platform's authorisation endpoint carrying a
- * fresh state and nonce, both kept in the database.
+ * fresh state and nonce; the state is signed and carries the nonce, so nothing is written here
+ * ({@link LoginStates}).
  */
 @ApplicationScoped
 public class LoginService {
-
-  static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @PersistenceContext(unitName = "weineng")
   EntityManager em;
@@ -66,12 +59,9 @@ public class LoginService {
       throw new LtiLaunchException(
           400, "foreign-target", "target_link_uri does not point at this tool (" + base() + ").");
     }
-    String state = random();
-    String nonce = random();
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    states.save(
-        new LoginState(
-            state, nonce, platform.id(), in.targetLinkUri(), now, now.plus(STATE_LIFETIME)));
+    LoginStates.Issued issued = states.issue(platform.id(), in.targetLinkUri(), Instant.now());
+    String state = issued.state();
+    String nonce = issued.nonce();
 
     // §5.1.1.2: the authentication request
     Map<String, String> q = new LinkedHashMap<>();
@@ -136,12 +126,6 @@ public class LoginService {
       throw new LtiLaunchException(
           400, "missing-parameter", "The login request lacks the parameter " + name + ".");
     }
-  }
-
-  private static String random() {
-    byte[] b = new byte[32];
-    RANDOM.nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
   private static String enc(String s) {

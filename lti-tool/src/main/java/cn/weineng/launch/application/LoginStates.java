@@ -1,80 +1,172 @@
 package cn.weineng.launch.application;
 
+import cn.weineng.common.infrastructure.InsertIfAbsent;
 import cn.weineng.launch.domain.LoginState;
-import cn.weineng.launch.domain.UsedNonce;
+import cn.weineng.platform.application.ToolKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Login state and nonces in the database. Each operation commits on its own, so a consumed state
- * stays consumed even when the launch that consumed it is then refused.
+ * OIDC login state as a signed value (ADR 0008): the state parameter carries the nonce, the
+ * registration, a digest of the target and an expiry, authenticated with HMAC-SHA256 under a key
+ * every node derives from the tool's signing keys. Nothing is written at login initiation; any node
+ * validates the state; a launch records its nonce in the shared database, in the transaction that
+ * records the launch, so a state and its nonce are accepted once.
+ *
+ * <p>The state is base64url without padding and never contains a dot, so a browser's cookie can
+ * hold several (see the launch resource).
  */
 @ApplicationScoped
 public class LoginStates {
 
+  static final Duration LIFETIME = Duration.ofMinutes(10);
+
+  /** A state longer than this is not one of ours; it is not decoded. */
+  static final int MAX_STATE_LENGTH = 400;
+
+  private static final byte VERSION = 1;
+  private static final int NONCE_BYTES = 16;
+  private static final int MAC_BYTES = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   @PersistenceContext(unitName = "weineng")
   EntityManager em;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void save(LoginState state) {
-    em.persist(state);
-  }
+  @Inject ToolKeys keys;
+  @Inject InsertIfAbsent inserts;
 
-  /** Takes a state out of the store: present once, unexpired, then gone. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Optional<LoginState> consume(String state) {
-    if (state == null || state.length() > 64) {
-      return Optional.empty();
-    }
-    LoginState s = em.find(LoginState.class, state, LockModeType.PESSIMISTIC_WRITE);
-    if (s == null) {
-      return Optional.empty();
-    }
-    em.remove(s);
-    return s.expiresAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC))
-        ? Optional.of(s)
-        : Optional.empty();
-  }
+  /** A new login's state parameter and the nonce bound to it. */
+  public record Issued(String state, String nonce) {}
 
-  /** Records a nonce as used; false when it was already used for this platform. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean useNonce(String platformId, String nonce) {
-    if (em.find(UsedNonce.class, new UsedNonce.Key(platformId, nonce)) != null) {
-      return false;
+  /** Issues the state and nonce of a login initiation for a registration and target. */
+  public Issued issue(String platformId, String targetLinkUri, Instant now) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    RANDOM.nextBytes(nonce);
+    byte[] platform = platformId.getBytes(StandardCharsets.UTF_8);
+    if (platform.length > 255) {
+      throw new IllegalArgumentException("a registration id is at most 255 bytes");
     }
-    try {
-      em.persist(new UsedNonce(platformId, nonce, OffsetDateTime.now(ZoneOffset.UTC)));
-      em.flush();
-      return true;
-    } catch (PersistenceException e) {
-      // another node recorded it between our read and our insert
-      return false;
-    }
+    ByteBuffer b = ByteBuffer.allocate(1 + 8 + NONCE_BYTES + 16 + 1 + platform.length + MAC_BYTES);
+    b.put(VERSION);
+    b.putLong(now.plus(LIFETIME).getEpochSecond());
+    b.put(nonce);
+    b.put(LoginState.digestOfTarget(targetLinkUri));
+    b.put((byte) platform.length);
+    b.put(platform);
+    byte[] body = Arrays.copyOf(b.array(), b.position());
+    b.put(mac(keys.stateKeys().get(0), body));
+    return new Issued(encode(b.array()), encode(nonce));
   }
 
   /**
-   * Deletes expired states, and nonces used longer ago than any id_token is accepted (its issue
-   * time may be at most {@link LaunchValidator#MAX_AGE} old), so a deleted nonce can never be
-   * replayed; called by {@link Housekeeping}.
+   * The login a state parameter stands for, when it is one this tool signed (under any live key)
+   * and has not expired. Whether it was already used is known only from its nonce.
+   */
+  public Optional<LoginState> open(String state, Instant now) {
+    if (state == null || state.isEmpty() || state.length() > MAX_STATE_LENGTH) {
+      return Optional.empty();
+    }
+    byte[] raw;
+    try {
+      raw = Base64.getUrlDecoder().decode(state);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int fixed = 1 + 8 + NONCE_BYTES + 16 + 1;
+    if (raw.length < fixed + MAC_BYTES || raw[0] != VERSION) {
+      return Optional.empty();
+    }
+    int platformLength = raw[fixed - 1] & 0xff;
+    if (raw.length != fixed + platformLength + MAC_BYTES) {
+      return Optional.empty();
+    }
+    byte[] body = Arrays.copyOf(raw, raw.length - MAC_BYTES);
+    byte[] tag = Arrays.copyOfRange(raw, raw.length - MAC_BYTES, raw.length);
+    boolean signed = false;
+    for (byte[] key : keys.stateKeys()) {
+      signed |= MessageDigest.isEqual(tag, mac(key, body));
+    }
+    if (!signed) {
+      return Optional.empty();
+    }
+    ByteBuffer b = ByteBuffer.wrap(body);
+    b.get();
+    Instant expires = Instant.ofEpochSecond(b.getLong());
+    byte[] nonce = new byte[NONCE_BYTES];
+    b.get(nonce);
+    byte[] target = new byte[16];
+    b.get(target);
+    b.get();
+    byte[] platform = new byte[platformLength];
+    b.get(platform);
+    LoginState login =
+        new LoginState(
+            encode(nonce), new String(platform, StandardCharsets.UTF_8), target, expires);
+    return login.liveAt(now) ? Optional.of(login) : Optional.empty();
+  }
+
+  /**
+   * Records a nonce as used, in the caller's transaction (the one that records the launch); false
+   * when it was already used for this registration, or another node's launch is recording it now.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean useNonce(String platformId, String nonce) {
+    return inserts.insert(
+        em,
+        "lti_used_nonce",
+        InsertIfAbsent.row(
+            "platform_id",
+            platformId,
+            "nonce",
+            nonce,
+            "used_at",
+            OffsetDateTime.now(ZoneOffset.UTC)),
+        List.of("platform_id", "nonce"));
+  }
+
+  /**
+   * Deletes nonces used longer ago than any state or id_token is accepted (a state lives {@link
+   * #LIFETIME}, an id_token's issue time may be at most {@link LaunchValidator#MAX_AGE} old), so a
+   * deleted nonce can never be replayed; called by {@link Housekeeping}.
    */
   @Transactional
   public int purgeExpired() {
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    int states =
-        em.createQuery("delete from LoginState s where s.expiresAt < :now")
-            .setParameter("now", now)
-            .executeUpdate();
-    int nonces =
-        em.createQuery("delete from UsedNonce n where n.usedAt < :before")
-            .setParameter("before", now.minus(LaunchValidator.MAX_AGE.multipliedBy(2)))
-            .executeUpdate();
-    return states + nonces;
+    Duration keep =
+        LIFETIME.compareTo(LaunchValidator.MAX_AGE) > 0 ? LIFETIME : LaunchValidator.MAX_AGE;
+    return em.createQuery("delete from UsedNonce n where n.usedAt < :before")
+        .setParameter("before", OffsetDateTime.now(ZoneOffset.UTC).minus(keep.multipliedBy(2)))
+        .executeUpdate();
+  }
+
+  private static byte[] mac(byte[] key, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(body);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
+  private static String encode(byte[] b) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 }

@@ -1,73 +1,64 @@
 package cn.weineng.launch.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
 
 /**
- * The state and nonce of one OIDC login initiation, kept in the database (not in a session or a
- * cookie) so that the launch may land on any node and works with third-party cookies blocked. Used
- * once.
+ * What one OIDC login initiation promised: the nonce the platform must sign into its id_token, the
+ * registration the login was for, the target it was started for (as a digest) and when the promise
+ * ends. It travels inside the signed {@code state} parameter, so the launch may land on any node
+ * and nothing is written at login; the nonce is recorded as used when a launch is accepted, which
+ * makes the state single-use.
+ *
+ * @param nonce the nonce sent to the platform
+ * @param platformId the registration the login initiation named
+ * @param targetDigest the first 16 bytes of the SHA-256 of the target_link_uri
+ * @param expiresAt when the state stops being accepted
  */
-@Entity
-@Table(name = "lti_login_state")
-public class LoginState {
+public record LoginState(String nonce, String platformId, byte[] targetDigest, Instant expiresAt) {
 
-  @Id
-  @Column(name = "state")
-  private String state;
-
-  @Column(name = "nonce", nullable = false)
-  private String nonce;
-
-  @Column(name = "platform_id", nullable = false)
-  private String platformId;
-
-  @Column(name = "target_link_uri", nullable = false)
-  private String targetLinkUri;
-
-  @Column(name = "created_at", nullable = false)
-  private OffsetDateTime createdAt;
-
-  @Column(name = "expires_at", nullable = false)
-  private OffsetDateTime expiresAt;
-
-  protected LoginState() {}
-
-  public LoginState(
-      String state,
-      String nonce,
-      String platformId,
-      String targetLinkUri,
-      OffsetDateTime createdAt,
-      OffsetDateTime expiresAt) {
-    this.state = state;
-    this.nonce = nonce;
-    this.platformId = platformId;
-    this.targetLinkUri = targetLinkUri;
-    this.createdAt = createdAt;
-    this.expiresAt = expiresAt;
+  /** Whether a launch's target_link_uri is the one the login was started for. */
+  public boolean isFor(String targetLinkUri) {
+    return targetLinkUri != null
+        && MessageDigest.isEqual(targetDigest, digestOfTarget(targetLinkUri));
   }
 
-  public String state() {
-    return state;
+  /** Whether the state is still accepted at {@code now}. */
+  public boolean liveAt(Instant now) {
+    return now.isBefore(expiresAt);
   }
 
-  public String nonce() {
-    return nonce;
+  /** The digest a state carries of a target_link_uri. */
+  public static byte[] digestOfTarget(String targetLinkUri) {
+    try {
+      return Arrays.copyOf(
+          MessageDigest.getInstance("SHA-256")
+              .digest(targetLinkUri.getBytes(StandardCharsets.UTF_8)),
+          16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
-  public String platformId() {
-    return platformId;
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LoginState s
+        && nonce.equals(s.nonce)
+        && platformId.equals(s.platformId)
+        && Arrays.equals(targetDigest, s.targetDigest)
+        && expiresAt.equals(s.expiresAt);
   }
 
-  public String targetLinkUri() {
-    return targetLinkUri;
+  @Override
+  public int hashCode() {
+    return nonce.hashCode() * 31 + platformId.hashCode();
   }
 
-  public OffsetDateTime expiresAt() {
-    return expiresAt;
+  @Override
+  public String toString() {
+    return "LoginState[platform=" + platformId + ", expiresAt=" + expiresAt + "]";
   }
 }

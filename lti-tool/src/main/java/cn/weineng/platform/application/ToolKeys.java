@@ -40,6 +40,9 @@ public class ToolKeys {
 
   private volatile List<RSAKey> keys = List.of();
 
+  /** HMAC keys derived from the live signing keys, in the same order (newest first). */
+  private volatile List<byte[]> stateKeys = List.of();
+
   @PostConstruct
   void load() {
     List<ToolKey> active = em.createNamedQuery("ToolKey.active", ToolKey.class).getResultList();
@@ -61,7 +64,7 @@ public class ToolKeys {
       }
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    keys = active.stream().filter(k -> k.liveAt(now)).map(ToolKeys::parse).toList();
+    use(active.stream().filter(k -> k.liveAt(now)).map(ToolKeys::parse).toList());
   }
 
   /** Every node re-reads the keys each minute, so a rotation made on one reaches all. */
@@ -71,7 +74,7 @@ public class ToolKeys {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     List<RSAKey> live = active.stream().filter(k -> k.liveAt(now)).map(ToolKeys::parse).toList();
     if (!live.isEmpty()) {
-      keys = live;
+      use(live);
     }
   }
 
@@ -107,7 +110,7 @@ public class ToolKeys {
     em.persist(new ToolKey(key.getKeyID(), key.toJSONString(), now));
     em.flush();
     List<ToolKey> active = em.createNamedQuery("ToolKey.active", ToolKey.class).getResultList();
-    keys = active.stream().filter(k -> k.liveAt(now)).map(ToolKeys::parse).toList();
+    use(active.stream().filter(k -> k.liveAt(now)).map(ToolKeys::parse).toList());
     LOG.info(() -> "rotated the tool's signing key to " + key.getKeyID());
     return new Rotation(key.getKeyID(), previous, retire);
   }
@@ -124,6 +127,36 @@ public class ToolKeys {
   public Map<String, Object> publicJwks() {
     return new JWKSet(keys.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList())
         .toJSONObject(true);
+  }
+
+  private void use(List<RSAKey> live) {
+    stateKeys = live.stream().map(ToolKeys::stateKey).toList();
+    keys = live;
+  }
+
+  /**
+   * A symmetric key for values only this tool reads back (the OIDC login state): HMAC-SHA256 of a
+   * fixed label under the RSA key's private exponent, so every node derives the same key from the
+   * shared signing key and a rotation rotates it too.
+   */
+  private static byte[] stateKey(RSAKey key) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(key.getPrivateExponent().decode(), "HmacSHA256"));
+      return mac.doFinal(
+          "weineng lti login state v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
+  /**
+   * The keys that authenticate the tool's own short-lived values, newest first: the first signs,
+   * any verifies (the earlier ones stay while their signing keys overlap a rotation).
+   */
+  public List<byte[]> stateKeys() {
+    return stateKeys;
   }
 
   /** The newest active key, for signing (deep-linking responses, service-token assertions). */

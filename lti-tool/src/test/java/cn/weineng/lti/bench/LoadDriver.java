@@ -40,6 +40,11 @@ public final class LoadDriver {
     int seconds = Integer.parseInt(args[2]);
     int threads = Integer.parseInt(args[3]);
     String db = args[4];
+    // an optional sixth argument picks scenarios: "xapi", "launch", "grades" (comma-separated)
+    java.util.Set<String> only =
+        args.length > 5
+            ? java.util.Set.of(args[5].split(","))
+            : java.util.Set.of("xapi", "launch", "grades");
 
     ApiClient client = new ApiClient();
     client.updateBaseUri(base);
@@ -50,10 +55,12 @@ public final class LoadDriver {
     String auth = Weineng.basic(cred.getKey(), cred.getSecret());
     HttpClient http = HttpClient.newHttpClient();
 
-    // warm-up, not measured
-    run(threads, 5, () -> postBatch(http, base, auth, 10));
+    if (only.contains("xapi")) {
+      // warm-up, not measured
+      run(threads, 5, () -> postBatch(http, base, auth, 10));
+    }
 
-    for (int batch : new int[] {1, 10, 100}) {
+    for (int batch : only.contains("xapi") ? new int[] {1, 10, 100} : new int[0]) {
       Result r = run(threads, seconds, () -> postBatch(http, base, auth, batch));
       System.out.printf(
           Locale.ROOT,
@@ -69,6 +76,17 @@ public final class LoadDriver {
           r.errors);
     }
 
+    if (only.contains("launch")) {
+      launches(client, base, threads, seconds, db);
+    }
+    if (only.contains("grades")) {
+      grades(client, http, base, basic, db);
+    }
+    System.exit(0);
+  }
+
+  static void launches(ApiClient client, String base, int threads, int seconds, String db)
+      throws Exception {
     TestPlatform lms = new TestPlatform();
     new PlatformsApi(client)
         .createPlatform(
@@ -80,24 +98,69 @@ public final class LoadDriver {
                 .authUrl(lms.authUrl())
                 .jwksUrl(lms.jwksUrl()));
     LtiBrowser browser = new LtiBrowser(base, lms);
-    // the tool's part of each launch (login initiation + launch and page), apart from the test
-    // platform's authorisation and RS256 signing, which share the machine
-    java.util.concurrent.ConcurrentLinkedQueue<Long> toolMillis =
+    // returning teachers: 1000 teachers in 20 courses, each launch by one of them at random (the
+    // warm-up launches most of them once, so the measured launches find their person, course and
+    // enrolment)
+    java.util.function.Supplier<TestPlatform.LaunchSpec> returning =
+        () -> {
+          int n = ThreadLocalRandom.current().nextInt(1000);
+          TestPlatform.LaunchSpec spec = new TestPlatform.LaunchSpec(base + "/lti/launch");
+          spec.subject = "load-teacher-" + n;
+          spec.contextId = "load-course-" + (n % 20);
+          spec.resourceLinkId = "load-link-" + (n % 5);
+          return spec;
+        };
+    // first launches: a new teacher in a new course every time
+    java.util.function.Supplier<TestPlatform.LaunchSpec> first =
+        () -> {
+          TestPlatform.LaunchSpec spec = new TestPlatform.LaunchSpec(base + "/lti/launch");
+          spec.subject = "load-" + UUID.randomUUID();
+          return spec;
+        };
+    Result warm =
+        run(threads, Integer.getInteger("warmup", 30), launchCall(browser, returning, null));
+    System.err.println("warm-up launches: " + warm.count);
+    launchScenario("returning teacher", browser, returning, threads, seconds, db);
+    launchScenario("first launch, new teacher and course", browser, first, threads, seconds, db);
+    lms.close();
+  }
+
+  static Call launchCall(
+      LtiBrowser browser,
+      java.util.function.Supplier<TestPlatform.LaunchSpec> specs,
+      java.util.Queue<Long> toolMicros) {
+    return () -> {
+      LtiBrowser.Result r = browser.launch(specs.get());
+      if (toolMicros != null) {
+        toolMicros.add(r.toolNanos() / 1000);
+      }
+      return r.status() == 200;
+    };
+  }
+
+  /**
+   * One launch scenario: the whole flow (the test platform's authorisation and RS256 signing
+   * included, all on this machine), the tool's part of it (login initiation and launch with page,
+   * timed at the client), and, when the server's process id is given ({@code -Dserver.pid}), the
+   * server's CPU time per launch, from which its capacity on this machine's cores follows.
+   */
+  static void launchScenario(
+      String label,
+      LtiBrowser browser,
+      java.util.function.Supplier<TestPlatform.LaunchSpec> specs,
+      int threads,
+      int seconds,
+      String db)
+      throws Exception {
+    java.util.concurrent.ConcurrentLinkedQueue<Long> toolMicros =
         new java.util.concurrent.ConcurrentLinkedQueue<>();
-    Result launches =
-        run(
-            threads,
-            seconds,
-            () -> {
-              TestPlatform.LaunchSpec spec = new TestPlatform.LaunchSpec(base + "/lti/launch");
-              spec.subject = "load-" + UUID.randomUUID();
-              LtiBrowser.Result r = browser.launch(spec);
-              toolMillis.add(r.toolNanos() / 1000);
-              return r.status() == 200;
-            });
+    long cpu0 = serverCpuMillis();
+    Result launches = run(threads, seconds, launchCall(browser, specs, toolMicros));
+    long cpu1 = serverCpuMillis();
     System.out.printf(
         Locale.ROOT,
-        "| LTI launch, whole flow | %s | %d | %d | %.1f launches/s | %.1f | %.1f | %.1f | %d |%n",
+        "| LTI launch (%s), whole flow | %s | %d | %d | %.1f launches/s | %.1f | %.1f | %.1f | %d |%n",
+        label,
         db,
         threads,
         launches.count,
@@ -106,13 +169,14 @@ public final class LoadDriver {
         launches.p(95),
         launches.p(99),
         launches.errors);
-    List<Long> tool = new java.util.ArrayList<>(toolMillis);
+    List<Long> tool = new java.util.ArrayList<>(toolMicros);
     java.util.Collections.sort(tool);
     double toolSeconds = tool.stream().mapToLong(Long::longValue).sum() / 1e6;
     System.out.printf(
         Locale.ROOT,
-        "| LTI launch, the tool's part (login initiation + launch; signing excluded) | %s | %d | %d | %.1f"
+        "| LTI launch (%s), the tool's part (login initiation + launch; signing excluded) | %s | %d | %d | %.1f"
             + " launches/s of tool time | %.1f | %.1f | %.1f | %d |%n",
+        label,
         db,
         threads,
         tool.size(),
@@ -121,9 +185,36 @@ public final class LoadDriver {
         pct(tool, 95),
         pct(tool, 99),
         launches.errors);
-    lms.close();
-    grades(client, http, base, basic, db);
-    System.exit(0);
+    if (cpu0 >= 0 && cpu1 >= 0 && launches.count > 0) {
+      double perLaunch = (double) (cpu1 - cpu0) / launches.count;
+      System.out.printf(
+          Locale.ROOT,
+          "| LTI launch (%s), server CPU per launch: %.1f ms → capacity %.0f launches/s on %d cores | %s | %d | %d | | | | | |%n",
+          label,
+          perLaunch,
+          Runtime.getRuntime().availableProcessors() * 1000 / perLaunch,
+          Runtime.getRuntime().availableProcessors(),
+          db,
+          threads,
+          launches.count);
+    }
+  }
+
+  /** The server process's CPU time (user + system) from /proc, or -1 when not known. */
+  static long serverCpuMillis() {
+    String pid = System.getProperty("server.pid");
+    if (pid == null) {
+      return -1;
+    }
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 of stat (utime, stime), counted after the command name
+      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return ticks * 10; // USER_HZ is 100 on Linux
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   static boolean postBatch(HttpClient http, String base, String auth, int size) throws Exception {

@@ -70,6 +70,9 @@ public final class LtiBrowser {
     while (m.find()) {
       fields.put(m.group(1), m.group(2));
     }
+    if (spec.alterState != null) {
+      fields.put("state", spec.alterState.apply(fields.get("state")));
+    }
     long t1 = System.nanoTime();
     HttpResponse<String> page = postLaunch(fields.get("id_token"), fields.get("state"));
     toolNanos += System.nanoTime() - t1;

@@ -644,6 +644,9 @@ public final class TestPlatform implements AutoCloseable {
     public boolean signWithForeignKey;
     public UnaryOperator<JWTClaimsSet.Builder> tamper;
 
+    /** What the browser does to the state between the authorisation and the launch, if anything. */
+    public UnaryOperator<String> alterState;
+
     public LaunchSpec(String targetLinkUri) {
       this.targetLinkUri = targetLinkUri;
     }

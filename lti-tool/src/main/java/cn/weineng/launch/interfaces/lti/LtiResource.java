@@ -1,17 +1,14 @@
 package cn.weineng.launch.interfaces.lti;
 
 import cn.weineng.launch.application.Launch;
+import cn.weineng.launch.application.LaunchCompletion;
 import cn.weineng.launch.application.LaunchRecorder;
 import cn.weineng.launch.application.LaunchValidator;
 import cn.weineng.launch.application.LoginService;
 import cn.weineng.platform.application.ToolKeys;
-import cn.weineng.platform.domain.Platform;
-import cn.weineng.reports.application.ProgressService;
 import cn.weineng.xapi.application.ConflictRetry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -23,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,13 +35,9 @@ public class LtiResource {
 
   @Inject LoginService login;
   @Inject LaunchValidator validator;
-  @Inject LaunchRecorder recorder;
-  @Inject ProgressService progress;
+  @Inject LaunchCompletion completion;
   @Inject ToolKeys keys;
   @Inject LaunchPage page;
-
-  @PersistenceContext(unitName = "weineng")
-  EntityManager em;
 
   @GET
   @Path("login")
@@ -159,29 +151,14 @@ public class LtiResource {
           "state-mismatch",
           "This launch was started in another browser window; start the activity again from the course.");
     }
-    Launch launch = validator.validate(idToken, state);
+    LaunchValidator.Accepted accepted = validator.validate(idToken, state);
+    Launch launch = accepted.launch();
     // a concurrent launch may create the same course or person first; the next attempt finds the
     // rows
-    LaunchRecorder.Recorded recorded =
-        ConflictRetry.run("recording a launch", () -> recorder.record(launch));
-    if (launch.ags() != null
-        && launch.ags().lineitem() != null
-        && launch.ags().scopes().contains(cn.weineng.launch.domain.LtiClaims.AGS_SCORE_SCOPE)
-        && launch.custom().get("weineng_point") != null
-        && launch.custom().get("weineng_task") != null) {
-      // this activity's line item stands for the teacher's task: its grades go there
-      grades.link(
-          launch.platformId(),
-          launch.ags().lineitem(),
-          recorded.personId(),
-          launch.subject(),
-          launch.custom().getOrDefault("weineng_framework", "national-30"),
-          launch.custom().get("weineng_point"),
-          launch.custom().get("weineng_task"));
-    }
-    String token =
-        frames.open(
-            launch, recorded.personId(), em.find(Platform.class, launch.platformId()).storeId());
+    LaunchCompletion.Completed done =
+        ConflictRetry.run("recording a launch", () -> completion.complete(accepted));
+    String token = done.frameToken();
+    LaunchRecorder.Recorded recorded = done.recorded();
     return Response.fromResponse(framePages.response(launch, recorded.personId(), token, null, 200))
         .header("Set-Cookie", partitioned(remaining(pending, state)))
         .build();
@@ -200,17 +177,5 @@ public class LtiResource {
     return Response.ok(keys.publicJwks()).header("Cache-Control", "max-age=300").build();
   }
 
-  private static String origin(String issuer) {
-    try {
-      URI u = URI.create(issuer);
-      return u.getScheme() + "://" + u.getAuthority();
-    } catch (IllegalArgumentException e) {
-      return "'none'";
-    }
-  }
-
-  @Inject cn.weineng.launch.application.FrameSessions frames;
   @Inject FramePages framePages;
-
-  @Inject cn.weineng.services.application.GradeOutbox grades;
 }

@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code WEINENG_DB_PASSWORD} and {@code WEINENG_DB_CLASS} (the driver's DataSource class, {@code
  * org.postgresql.ds.PGSimpleDataSource} for PostgreSQL). H2 is reached through its {@code
  * java.sql.Driver}: its only DataSource class is also an XADataSource, which makes Payara run every
- * transaction through the distributed (JTS) coordinator, at a cost on each commit. Payara resolves the {@code
- * ${ENV=NAME:default}} expressions at deployment.
+ * transaction through the distributed (JTS) coordinator, at a cost on each commit. Payara resolves
+ * the {@code ${ENV=NAME:default}} expressions at deployment.
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/weineng",

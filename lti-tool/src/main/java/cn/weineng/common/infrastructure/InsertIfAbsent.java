@@ -21,6 +21,18 @@ public class InsertIfAbsent {
 
   @Inject SchemaMigrator schema;
 
+  /** Which database, asked of the migrator once (a call through the EJB container each time). */
+  private volatile Boolean postgreSql;
+
+  private boolean postgreSql() {
+    Boolean pg = postgreSql;
+    if (pg == null) {
+      pg = schema.isPostgreSql();
+      postgreSql = pg;
+    }
+    return pg;
+  }
+
   /**
    * @param table the table
    * @param values column to value, in insert order
@@ -33,7 +45,7 @@ public class InsertIfAbsent {
     String cols = String.join(", ", columns);
     String marks = String.join(", ", columns.stream().map(c -> "?").toList());
     Query q;
-    if (schema.isPostgreSql()) {
+    if (postgreSql()) {
       q =
           em.createNativeQuery(
               "insert into "
@@ -64,7 +76,7 @@ public class InsertIfAbsent {
     for (String c : columns) {
       q.setParameter(i++, values.get(c));
     }
-    if (!schema.isPostgreSql()) {
+    if (!postgreSql()) {
       for (String k : key) {
         q.setParameter(i++, values.get(k));
       }

@@ -1,6 +1,6 @@
 package cn.weineng.launch.application;
 
-import cn.weineng.platform.application.ToolKeys;
+import cn.weineng.platform.application.ToolSecrets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,7 +38,7 @@ public class FrameSessions {
   private static final byte[] LABEL =
       "weineng frame session v1".getBytes(StandardCharsets.US_ASCII);
 
-  @Inject ToolKeys keys;
+  @Inject ToolSecrets secrets;
 
   /** A session: who, in which store, and the launch as the page shows it. */
   public record Opened(String personId, String storeId, Launch launch) {}
@@ -88,7 +88,7 @@ public class FrameSessions {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    return encode(body) + "." + encode(mac(keys.stateKeys().get(0), body));
+    return encode(body) + "." + encode(mac(secrets.keys().get(0), body));
   }
 
   /** The live session a token names, if it is one this tool signed and has not expired. */
@@ -109,7 +109,7 @@ public class FrameSessions {
       return Optional.empty();
     }
     boolean signed = false;
-    for (byte[] key : keys.stateKeys()) {
+    for (byte[] key : secrets.keys()) {
       signed |= MessageDigest.isEqual(tag, mac(key, body));
     }
     if (!signed) {

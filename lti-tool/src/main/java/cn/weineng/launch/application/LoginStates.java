@@ -2,7 +2,7 @@ package cn.weineng.launch.application;
 
 import cn.weineng.common.infrastructure.InsertIfAbsent;
 import cn.weineng.launch.domain.LoginState;
-import cn.weineng.platform.application.ToolKeys;
+import cn.weineng.platform.application.ToolSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,7 +50,7 @@ public class LoginStates {
   @PersistenceContext(unitName = "weineng")
   EntityManager em;
 
-  @Inject ToolKeys keys;
+  @Inject ToolSecrets secrets;
   @Inject InsertIfAbsent inserts;
 
   /** A new login's state parameter and the nonce bound to it. */
@@ -72,7 +72,7 @@ public class LoginStates {
     b.put((byte) platform.length);
     b.put(platform);
     byte[] body = Arrays.copyOf(b.array(), b.position());
-    b.put(mac(keys.stateKeys().get(0), body));
+    b.put(mac(secrets.keys().get(0), body));
     return new Issued(encode(b.array()), encode(nonce));
   }
 
@@ -101,7 +101,7 @@ public class LoginStates {
     byte[] body = Arrays.copyOf(raw, raw.length - MAC_BYTES);
     byte[] tag = Arrays.copyOfRange(raw, raw.length - MAC_BYTES, raw.length);
     boolean signed = false;
-    for (byte[] key : keys.stateKeys()) {
+    for (byte[] key : secrets.keys()) {
       signed |= MessageDigest.isEqual(tag, mac(key, body));
     }
     if (!signed) {

@@ -40,8 +40,7 @@ public class ToolKeys {
 
   private volatile List<RSAKey> keys = List.of();
 
-  /** HMAC keys derived from the live signing keys, in the same order (newest first). */
-  private volatile List<byte[]> stateKeys = List.of();
+  @jakarta.inject.Inject ToolSecrets secrets;
 
   @PostConstruct
   void load() {
@@ -130,7 +129,7 @@ public class ToolKeys {
   }
 
   private void use(List<RSAKey> live) {
-    stateKeys = live.stream().map(ToolKeys::stateKey).toList();
+    secrets.use(live.stream().map(ToolKeys::stateKey).toList());
     keys = live;
   }
 
@@ -149,14 +148,6 @@ public class ToolKeys {
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is not available", e);
     }
-  }
-
-  /**
-   * The keys that authenticate the tool's own short-lived values, newest first: the first signs,
-   * any verifies (the earlier ones stay while their signing keys overlap a rotation).
-   */
-  public List<byte[]> stateKeys() {
-    return stateKeys;
   }
 
   /** The newest active key, for signing (deep-linking responses, service-token assertions). */

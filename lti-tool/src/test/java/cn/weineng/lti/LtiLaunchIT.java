@@ -289,6 +289,98 @@ class LtiLaunchIT {
     assertThat(launch2.statusCode()).as(launch2.body()).isEqualTo(200);
   }
 
+  @Test
+  void usesThePlatformsStorageWhenItOffersOne() throws Exception {
+    LaunchSpec spec = spec();
+    lms.prepare(spec);
+    // the platform offers its storage (lti_storage_target): the answer is a page that puts the
+    // state and nonce there before it goes on to the platform's authorisation
+    HttpResponse<String> login =
+        browser.post(
+            server.baseUrl + "/lti/login",
+            Map.of(
+                "iss", lms.issuer,
+                "login_hint", spec.subject,
+                "target_link_uri", spec.targetLinkUri,
+                "client_id", lms.clientId,
+                "lti_storage_target", "_parent"));
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String page = login.body();
+    String state = attr(page, "data-state");
+    String next = attr(page, "data-next");
+    assertThat(next).startsWith(lms.authUrl()).contains("state=" + state);
+    assertThat(attr(page, "data-origin")).isEqualTo(origin(lms.issuer));
+    assertThat(attr(page, "data-target")).isEqualTo("_parent");
+    assertThat(page).contains("lti.put_data").contains("nonce_");
+    assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("script-src 'sha256-")
+        .doesNotContain("unsafe-inline");
+    // the state cookie is still set, for browsers that keep it
+    assertThat(login.headers().allValues("Set-Cookie"))
+        .anyMatch(c -> c.startsWith("weineng_lti_state="));
+
+    // the platform's authorisation answers; no cookie comes back with the launch, so the page
+    // asks the platform's storage for the state before anything is recorded
+    String form = browser.get(next).body();
+    String idToken = form.replaceAll("(?s).*name=\"id_token\" value=\"([^\"]*)\".*", "$1");
+    HttpResponse<String> check = browser.postLaunch(idToken, state);
+    assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+    assertThat(check.body())
+        .contains("lti.get_data")
+        .contains("name=\"lti_storage\" value=\"checked\"")
+        .contains("state-not-in-platform-storage");
+    assertThat(launchedStatements(spec)).as("nothing recorded before the check").isZero();
+
+    // the browser found the state in the platform's storage and posts the launch again
+    HttpResponse<String> launched =
+        browser.post(
+            server.baseUrl + "/lti/launch",
+            Map.of("id_token", idToken, "state", state, "lti_storage", "checked"));
+    assertThat(launched.statusCode()).as(launched.body()).isEqualTo(200);
+    assertThat(launched.body()).contains(spec.name).contains("id=\"new-window\"");
+    assertThat(launchedStatements(spec)).isEqualTo(1);
+    // and only once
+    HttpResponse<String> again =
+        browser.post(
+            server.baseUrl + "/lti/launch",
+            Map.of("id_token", idToken, "state", state, "lti_storage", "checked"));
+    assertThat(again.statusCode()).isEqualTo(401);
+
+    // when the platform does not answer, the page starts the same login without platform storage
+    String fallback = attr(page, "data-fallback");
+    assertThat(fallback).startsWith(server.baseUrl + "/lti/login?").doesNotContain("lti_storage");
+    HttpResponse<String> plain = browser.get(fallback);
+    assertThat(plain.statusCode()).isEqualTo(302);
+    assertThat(plain.headers().firstValue("Location").orElseThrow()).startsWith(lms.authUrl());
+  }
+
+  @Test
+  void thePageOpensInAWindowOfItsOwn() {
+    LaunchSpec spec = spec();
+    LtiBrowser.Result r = browser.launch(spec);
+    assertThat(r.status()).isEqualTo(200);
+    String token = r.body().replaceAll("(?s).*name=\"s\" value=\"([^\"]*)\".*", "$1");
+    assertThat(r.body()).contains("target=\"_blank\"").contains("/lti/ui/page\"");
+    HttpResponse<String> own = browser.post(server.baseUrl + "/lti/ui/page", Map.of("s", token));
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.body()).contains(spec.name).contains(spec.contextTitle);
+    HttpResponse<String> forged =
+        browser.post(server.baseUrl + "/lti/ui/page", Map.of("s", token.replace('.', 'x')));
+    assertThat(forged.statusCode()).isEqualTo(401);
+  }
+
+  private static String attr(String html, String name) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(html);
+    assertThat(m.find()).as("%s in %s", name, html).isTrue();
+    return m.group(1).replace("&amp;", "&");
+  }
+
+  private static String origin(String url) {
+    URI u = URI.create(url);
+    return u.getScheme() + "://" + u.getRawAuthority();
+  }
+
   private HttpResponse<String> login(LaunchSpec spec, String cookie) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(server.baseUrl + "/lti/login"))

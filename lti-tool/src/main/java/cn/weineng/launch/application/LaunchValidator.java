@@ -49,8 +49,12 @@ public class LaunchValidator {
   @Inject LoginStates states;
   @Inject PlatformKeys platformKeys;
 
-  /** A launch whose id_token passed every check, and the nonce its acceptance uses up. */
-  public record Accepted(Launch launch, String nonce) {}
+  /**
+   * A launch whose id_token passed every check, the nonce its acceptance uses up, and, when its
+   * login put the state in the platform's storage, that storage frame and the platform's origin.
+   */
+  public record Accepted(
+      Launch launch, String nonce, String storageTarget, String platformOrigin) {}
 
   /**
    * Checks a launch: its state (signed by this tool, unexpired), then the id_token. Writes nothing:
@@ -78,7 +82,11 @@ public class LaunchValidator {
     }
 
     try {
-      return new Accepted(validate(idToken, login, platform), login.nonce());
+      return new Accepted(
+          validate(idToken, login, platform),
+          login.nonce(),
+          login.storageTarget(),
+          LoginService.origin(platform.authUrl()));
     } catch (LtiLaunchException e) {
       throw e.about(platform.issuer(), platform.clientId());
     }

@@ -1,6 +1,7 @@
 package cn.weineng.launch.application;
 
 import cn.weineng.common.infrastructure.PublicUrl;
+import cn.weineng.launch.domain.LoginState;
 import cn.weineng.platform.domain.Platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,10 +38,27 @@ public class LoginService {
       String targetLinkUri,
       String ltiMessageHint,
       String clientId,
-      String deploymentId) {}
+      String deploymentId,
+      String storageTarget) {
 
-  /** The authorisation redirect and the state it carries. */
-  public record Redirect(URI location, String state) {}
+    /** An initiation without LTI platform storage. */
+    public Initiation(
+        String iss,
+        String loginHint,
+        String targetLinkUri,
+        String ltiMessageHint,
+        String clientId,
+        String deploymentId) {
+      this(iss, loginHint, targetLinkUri, ltiMessageHint, clientId, deploymentId, null);
+    }
+  }
+
+  /**
+   * The authorisation redirect and the state it carries; with LTI platform storage, also the nonce
+   * and the storage frame the browser puts them in first, and the platform's origin.
+   */
+  public record Redirect(
+      URI location, String state, String nonce, String storageTarget, String platformOrigin) {}
 
   public Redirect initiate(Initiation in) {
     // §5.1.1.1: iss, login_hint and target_link_uri are required
@@ -59,7 +77,9 @@ public class LoginService {
       throw new LtiLaunchException(
           400, "foreign-target", "target_link_uri does not point at this tool (" + base() + ").");
     }
-    LoginStates.Issued issued = states.issue(platform.id(), in.targetLinkUri(), Instant.now());
+    String storage = LoginState.isStorageTarget(in.storageTarget()) ? in.storageTarget() : null;
+    LoginStates.Issued issued =
+        states.issue(platform.id(), in.targetLinkUri(), storage, Instant.now());
     String state = issued.state();
     String nonce = issued.nonce();
 
@@ -81,7 +101,8 @@ public class LoginService {
         new StringBuilder(platform.authUrl()).append(platform.authUrl().contains("?") ? '&' : '?');
     q.forEach((k, v) -> url.append(enc(k)).append('=').append(enc(v)).append('&'));
     url.setLength(url.length() - 1);
-    return new Redirect(URI.create(url.toString()), state);
+    return new Redirect(
+        URI.create(url.toString()), state, nonce, storage, origin(platform.authUrl()));
   }
 
   private Platform platform(String iss, String clientId) {
@@ -111,6 +132,12 @@ public class LoginService {
           "This platform (issuer and client id) is not registered with Weineng. Ask the administrator to register it.");
     }
     return found.get(0);
+  }
+
+  /** The origin (scheme, host, port) of a URL, the target of the platform's postMessages. */
+  static String origin(String url) {
+    URI u = URI.create(url);
+    return u.getScheme() + "://" + u.getRawAuthority();
   }
 
   String base() {

@@ -42,7 +42,7 @@ public class LoginStates {
   /** A state longer than this is not one of ours; it is not decoded. */
   static final int MAX_STATE_LENGTH = 400;
 
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
   private static final int NONCE_BYTES = 16;
   private static final int MAC_BYTES = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,19 +58,35 @@ public class LoginStates {
 
   /** Issues the state and nonce of a login initiation for a registration and target. */
   public Issued issue(String platformId, String targetLinkUri, Instant now) {
+    return issue(platformId, targetLinkUri, null, now);
+  }
+
+  /**
+   * Issues the state and nonce of a login initiation; {@code storageTarget} is the platform's
+   * storage frame when the login offered LTI platform storage and the tool uses it (else null).
+   */
+  public Issued issue(String platformId, String targetLinkUri, String storageTarget, Instant now) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     byte[] platform = platformId.getBytes(StandardCharsets.UTF_8);
     if (platform.length > 255) {
       throw new IllegalArgumentException("a registration id is at most 255 bytes");
     }
-    ByteBuffer b = ByteBuffer.allocate(1 + 8 + NONCE_BYTES + 16 + 1 + platform.length + MAC_BYTES);
+    byte[] storage =
+        LoginState.isStorageTarget(storageTarget)
+            ? storageTarget.getBytes(StandardCharsets.US_ASCII)
+            : new byte[0];
+    ByteBuffer b =
+        ByteBuffer.allocate(
+            1 + 8 + NONCE_BYTES + 16 + 1 + platform.length + 1 + storage.length + MAC_BYTES);
     b.put(VERSION);
     b.putLong(now.plus(LIFETIME).getEpochSecond());
     b.put(nonce);
     b.put(LoginState.digestOfTarget(targetLinkUri));
     b.put((byte) platform.length);
     b.put(platform);
+    b.put((byte) storage.length);
+    b.put(storage);
     byte[] body = Arrays.copyOf(b.array(), b.position());
     b.put(mac(secrets.keys().get(0), body));
     return new Issued(encode(b.array()), encode(nonce));
@@ -95,7 +111,11 @@ public class LoginStates {
       return Optional.empty();
     }
     int platformLength = raw[fixed - 1] & 0xff;
-    if (raw.length != fixed + platformLength + MAC_BYTES) {
+    if (raw.length < fixed + platformLength + 1 + MAC_BYTES) {
+      return Optional.empty();
+    }
+    int storageLength = raw[fixed + platformLength] & 0xff;
+    if (raw.length != fixed + platformLength + 1 + storageLength + MAC_BYTES) {
       return Optional.empty();
     }
     byte[] body = Arrays.copyOf(raw, raw.length - MAC_BYTES);
@@ -117,9 +137,15 @@ public class LoginStates {
     b.get();
     byte[] platform = new byte[platformLength];
     b.get(platform);
+    byte[] storage = new byte[b.get() & 0xff];
+    b.get(storage);
     LoginState login =
         new LoginState(
-            encode(nonce), new String(platform, StandardCharsets.UTF_8), target, expires);
+            encode(nonce),
+            new String(platform, StandardCharsets.UTF_8),
+            target,
+            expires,
+            storage.length == 0 ? null : new String(storage, StandardCharsets.US_ASCII));
     return login.liveAt(now) ? Optional.of(login) : Optional.empty();
   }
 

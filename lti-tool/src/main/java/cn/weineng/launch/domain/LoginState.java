@@ -17,8 +17,17 @@ import java.util.Arrays;
  * @param platformId the registration the login initiation named
  * @param targetDigest the first 16 bytes of the SHA-256 of the target_link_uri
  * @param expiresAt when the state stops being accepted
+ * @param storageTarget the platform's storage frame ({@code lti_storage_target}) when the login
+ *     initiation offered LTI platform storage, else null: the launch then checks in the browser
+ *     that the platform's storage holds this state
  */
-public record LoginState(String nonce, String platformId, byte[] targetDigest, Instant expiresAt) {
+public record LoginState(
+    String nonce, String platformId, byte[] targetDigest, Instant expiresAt, String storageTarget) {
+
+  /** What an {@code lti_storage_target} may be for Weineng to use it: a frame name or _parent. */
+  public static boolean isStorageTarget(String value) {
+    return value != null && value.matches("[A-Za-z0-9_.-]{1,64}");
+  }
 
   /** Whether a launch's target_link_uri is the one the login was started for. */
   public boolean isFor(String targetLinkUri) {
@@ -49,7 +58,8 @@ public record LoginState(String nonce, String platformId, byte[] targetDigest, I
         && nonce.equals(s.nonce)
         && platformId.equals(s.platformId)
         && Arrays.equals(targetDigest, s.targetDigest)
-        && expiresAt.equals(s.expiresAt);
+        && expiresAt.equals(s.expiresAt)
+        && java.util.Objects.equals(storageTarget, s.storageTarget);
   }
 
   @Override

@@ -35,6 +35,16 @@ public class FrameResource {
   @Inject FramePages pages;
   @Inject EvidenceService evidence;
 
+  /** The session's page again: what "open in a new window" shows, outside the LMS frame. */
+  @POST
+  @Path("page")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  public Response page(@FormParam("s") String token) {
+    FrameSessions.Opened session = session(token);
+    return pages.response(session.launch(), session.personId(), token, null, 200);
+  }
+
   @POST
   @Path("select")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -65,6 +65,17 @@ public class LaunchPage {
     if (launch.contextTitle() != null) {
       h.append("<span class=\"course\">").append(esc(launch.contextTitle())).append("</span>");
     }
+    if (frame.token() != null && frame.action() != null) {
+      // the same page in a window of its own (a larger screen for evidence and review, or a
+      // browser that limits the LMS frame): the session token goes in a form, never in a URL
+      h.append("<form class=\"window\" method=\"post\" target=\"_blank\" action=\"")
+          .append(esc(frame.action()))
+          .append("page\">");
+      hidden(h, "s", frame.token());
+      h.append("<button type=\"submit\" id=\"new-window\">")
+          .append(esc(m.getString("window.open")))
+          .append("</button></form>");
+    }
     h.append("</header><main>");
     if (frame.notice() != null) {
       h.append("<p id=\"notice\" class=\"notice ")
@@ -535,7 +546,7 @@ public class LaunchPage {
       """
       *{box-sizing:border-box}body{margin:0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",system-ui,sans-serif;
       background:#f4f6f8;color:#1f2933;font-size:15px}header{display:flex;gap:1rem;align-items:baseline;padding:.8rem 1.2rem;
-      background:#0b5f86;color:#fff}.brand{font-weight:700;font-size:1.1rem}.course{opacity:.9}main{max-width:46rem;margin:1rem auto;padding:0 1rem}
+      background:#0b5f86;color:#fff}.brand{font-weight:700;font-size:1.1rem}form.window{margin-left:auto}form.window button{background:transparent;color:#fff;border:1px solid #ffffff88;border-radius:4px;padding:.2rem .6rem;font-size:.85rem;cursor:pointer}.course{opacity:.9}main{max-width:46rem;margin:1rem auto;padding:0 1rem}
       .card{background:#fff;border-radius:8px;padding:1rem 1.2rem;margin-bottom:1rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}
       h1{font-size:1.3rem;margin:.2rem 0}h2{font-size:1.1rem;margin:.2rem 0 .6rem}.meta,.policy{color:#52606d;margin:.3rem 0}
       .verdict{display:inline-block;padding:.25rem .7rem;border-radius:999px;font-weight:700}.verdict.ok{background:#e3f9e5;color:#0e5814}

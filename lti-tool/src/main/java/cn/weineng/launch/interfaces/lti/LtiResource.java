@@ -48,13 +48,13 @@ public class LtiResource {
       @QueryParam("lti_message_hint") String messageHint,
       @QueryParam("client_id") String clientId,
       @QueryParam("lti_deployment_id") String deploymentId,
+      @QueryParam("lti_storage_target") String storageTarget,
       @CookieParam(STATE_COOKIE) String cookieStates) {
     try {
-      return redirect(
-          login.initiate(
-              new LoginService.Initiation(
-                  iss, loginHint, target, messageHint, clientId, deploymentId)),
-          cookieStates);
+      LoginService.Initiation in =
+          new LoginService.Initiation(
+              iss, loginHint, target, messageHint, clientId, deploymentId, storageTarget);
+      return redirect(login.initiate(in), in, cookieStates);
     } catch (cn.weineng.launch.application.LtiLaunchException e) {
       throw e.about(iss, clientId);
     }
@@ -71,8 +71,10 @@ public class LtiResource {
       @FormParam("lti_message_hint") String messageHint,
       @FormParam("client_id") String clientId,
       @FormParam("lti_deployment_id") String deploymentId,
+      @FormParam("lti_storage_target") String storageTarget,
       @CookieParam(STATE_COOKIE) String cookieStates) {
-    return loginGet(iss, loginHint, target, messageHint, clientId, deploymentId, cookieStates);
+    return loginGet(
+        iss, loginHint, target, messageHint, clientId, deploymentId, storageTarget, cookieStates);
   }
 
   /**
@@ -82,18 +84,53 @@ public class LtiResource {
    * cookies are blocked it does not come back, and the database state, single-use and bound to the
    * nonce, is what protects the launch (ADR 0001).
    */
-  private static Response redirect(LoginService.Redirect r, String cookieStates) {
+  private Response redirect(
+      LoginService.Redirect r, LoginService.Initiation in, String cookieStates) {
     List<String> states = new ArrayList<>(List.of(r.state()));
     for (String old : states(cookieStates)) {
       if (states.size() < MAX_COOKIE_STATES && !states.contains(old)) {
         states.add(old);
       }
     }
+    String cookie = partitioned(stateCookie(String.join(".", states), 600));
+    if (r.storageTarget() != null) {
+      // the platform offers its storage: the state goes there too (PlatformStoragePages)
+      return PlatformStoragePages.put(
+          r.state(),
+          r.nonce(),
+          r.storageTarget(),
+          r.platformOrigin(),
+          r.location().toString(),
+          withoutStorage(in),
+          cookie);
+    }
     return Response.status(302)
         .location(r.location())
-        .header("Set-Cookie", partitioned(stateCookie(String.join(".", states), 600)))
+        .header("Set-Cookie", cookie)
         .header("Cache-Control", "no-store")
         .build();
+  }
+
+  /** The same login initiation without platform storage: where the storage page falls back to. */
+  private String withoutStorage(LoginService.Initiation in) {
+    StringBuilder u = new StringBuilder(login.launchUrl().replace("/lti/launch", "/lti/login?"));
+    java.util.function.BiConsumer<String, String> add =
+        (k, v) -> {
+          if (v != null) {
+            u.append(k)
+                .append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8))
+                .append('&');
+          }
+        };
+    add.accept("iss", in.iss());
+    add.accept("login_hint", in.loginHint());
+    add.accept("target_link_uri", in.targetLinkUri());
+    add.accept("lti_message_hint", in.ltiMessageHint());
+    add.accept("client_id", in.clientId());
+    add.accept("lti_deployment_id", in.deploymentId());
+    u.setLength(u.length() - 1);
+    return u.toString();
   }
 
   static List<String> states(String cookie) {
@@ -135,6 +172,7 @@ public class LtiResource {
       @FormParam("state") String state,
       @FormParam("error") String error,
       @FormParam("error_description") String errorDescription,
+      @FormParam("lti_storage") String storageChecked,
       @CookieParam(STATE_COOKIE) String cookieStates) {
     if (error != null) {
       throw new cn.weineng.launch.application.LtiLaunchException(
@@ -152,6 +190,14 @@ public class LtiResource {
           "This launch was started in another browser window; start the activity again from the course.");
     }
     LaunchValidator.Accepted accepted = validator.validate(idToken, state);
+    if (accepted.storageTarget() != null
+        && pending.isEmpty()
+        && !"checked".equals(storageChecked)) {
+      // no cookie came back, and the login put the state in the platform's storage: the browser
+      // checks that it holds this state before the launch is recorded (PlatformStoragePages)
+      return PlatformStoragePages.check(
+          idToken, state, accepted.storageTarget(), accepted.platformOrigin(), login.launchUrl());
+    }
     Launch launch = accepted.launch();
     // a concurrent launch may create the same course or person first; the next attempt finds the
     // rows

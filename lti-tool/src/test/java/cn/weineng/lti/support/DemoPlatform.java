@@ -44,6 +44,8 @@ public final class DemoPlatform {
     spec.subject = "demo-teacher-1";
     spec.name = args.length > 2 && args[2].startsWith("en") ? "Zhang Xiaomei" : "张晓梅";
     spec.locale = args.length > 2 ? args[2] : "zh-CN";
+    // a fourth argument "storage": the course page offers LTI platform storage
+    spec.storageTarget = args.length > 3 && args[3].equals("storage") ? "_parent" : null;
     lms.prepare(spec);
     lms.courseLaunchesInto(base);
 

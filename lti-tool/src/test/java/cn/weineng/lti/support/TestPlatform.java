@@ -458,7 +458,9 @@ public final class TestPlatform implements AutoCloseable {
             + (spec == null ? "" : spec.contextTitle)
             + "</nav><h2>"
             + (spec == null ? "" : spec.resourceLinkTitle)
-            + "</h2><iframe src=\"/start\" title=\"tool\"></iframe></body></html>";
+            + "</h2><iframe src=\"/start\" title=\"tool\"></iframe>"
+            + (spec == null || spec.storageTarget == null ? "" : storageScript())
+            + "</body></html>";
     respond(ex, 200, "text/html; charset=utf-8", html);
   }
 
@@ -475,8 +477,30 @@ public final class TestPlatform implements AutoCloseable {
             + hidden("client_id", clientId)
             + hidden("lti_deployment_id", deploymentId)
             + hidden("lti_message_hint", "frame")
+            + (spec.storageTarget == null ? "" : hidden("lti_storage_target", spec.storageTarget))
             + "</form></body></html>";
     respond(ex, 200, "text/html; charset=utf-8", html);
+  }
+
+  /**
+   * LTI platform storage as the course page offers it: answers {@code lti.put_data} and {@code
+   * lti.get_data} from the tool's origin out of a map that lives as long as the page, and lists
+   * what it was asked in {@code #storage} (a test reads it there).
+   */
+  private String storageScript() {
+    URI tool = URI.create(toolUrl);
+    String toolOrigin = tool.getScheme() + "://" + tool.getRawAuthority();
+    return "<ol id=\"storage\" style=\"margin:.5rem 1rem;font:12px monospace;color:#546e7a\"></ol><script>"
+        + "(function(){var data={},log=document.getElementById('storage');"
+        + "function note(t){var li=document.createElement('li');li.textContent=t;log.appendChild(li);}"
+        + "window.addEventListener('message',function(e){if(e.origin!=='"
+        + toolOrigin
+        + "')return;var m=e.data||{},r={message_id:m.message_id};"
+        + "if(m.subject==='lti.put_data'){data[m.key]=m.value;r.subject='lti.put_data.response';r.key=m.key;r.value=m.value;note('put '+m.key.split('_')[0]);}"
+        + "else if(m.subject==='lti.get_data'){r.subject='lti.get_data.response';r.key=m.key;"
+        + "if(m.key in data){r.value=data[m.key];note('get '+m.key.split('_')[0]+': found');}"
+        + "else{r.error={code:'bad_request',message:'no such key'};note('get '+m.key.split('_')[0]+': missing');}}"
+        + "else{return;}e.source.postMessage(r,e.origin);});})();</script>";
   }
 
   private static String hidden(String name, String value) {
@@ -643,6 +667,13 @@ public final class TestPlatform implements AutoCloseable {
     public String targetLinkUri;
     public boolean signWithForeignKey;
     public UnaryOperator<JWTClaimsSet.Builder> tamper;
+
+    /**
+     * The platform's storage frame sent as {@code lti_storage_target} with the course page's login
+     * initiation (the course page then answers the tool's {@code lti.put_data} and {@code
+     * lti.get_data} messages), or null.
+     */
+    public String storageTarget;
 
     /** What the browser does to the state between the authorisation and the launch, if anything. */
     public UnaryOperator<String> alterState;

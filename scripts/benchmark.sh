@@ -24,7 +24,8 @@ run_one() { # label, extra env...
   local server=$!
   for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/xapi/about" && break; sleep 0.1; done
   ready+=("| $label | $(echo "$(date +%s.%N) - $t0" | bc | cut -c1-5) s |")
-  while IFS= read -r line; do rows+=("$line"); done < <(java -cp "lti-tool/target/test-classes:$cp" cn.weineng.lti.bench.LoadDriver \
+  while IFS= read -r line; do rows+=("$line"); done < <(java -cp "lti-tool/target/test-classes:$cp" \
+    -Dserver.pid=$server -Dwarmup=${LAUNCH_WARMUP:-30} cn.weineng.lti.bench.LoadDriver \
     "http://127.0.0.1:$port" "$pw" "$secs" "$threads" "$label" | grep '^|')
   kill $server; wait $server 2>/dev/null || true
   for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || break; sleep 0.2; done
@@ -62,11 +63,15 @@ ledger=$(python3 -c "import re,sys;s=open('docs/benchmarks.md',encoding='utf-8')
   echo
   echo "xAPI statements are \`completed\` course statements with a duration, for 1,000 learners, so every one is validated,"
   echo "stored, and credited in the hour ledger in the same transaction. A launch is the whole LTI flow: login initiation,"
-  echo "the platform's authorisation (test platform, RS256 signing), the launch (JWKS-verified, state and nonce consumed,"
-  echo "person/course/enrolment recorded, a launched statement stored, the frame session opened) and the page with the"
-  echo "learner's progress and points. \"The tool's part\" times only the requests the tool answers (login initiation, launch);"
-  echo "its throughput is launches per second of tool time per client thread's share (count ÷ (tool seconds ÷ threads)),"
-  echo "an estimate of what the tool would do if the platform's signing cost nothing — the platform still shares the CPU."
+  echo "the platform's authorisation (test platform, RS256 signing), the launch (state checked, id_token verified with the"
+  echo "platform's cached keys, nonce recorded, person/course/enrolment recorded, a launched statement stored) and the page"
+  echo "with the learner's progress and points. Two kinds: a *returning teacher* (1,000 teachers in 20 courses, launched at"
+  echo "random after a ${LAUNCH_WARMUP:-30} s warm-up that launches most of them once) and a *first launch* (a new teacher in a new"
+  echo "course every time). \"The tool's part\" times only the requests the tool answers (login initiation, launch with page)"
+  echo "at the client; its throughput is count ÷ (tool seconds ÷ threads). \"Server CPU per launch\" is the server process's"
+  echo "CPU time (from /proc) over the scenario divided by its launches, and the capacity is what that CPU time allows on"
+  echo "this machine's cores: the test platform's signing and the client run on the same two cores, so the whole flow's"
+  echo "rate is lower than either."
   echo
   echo "| scenario | database | threads | requests | throughput | p50 ms | p95 ms | p99 ms | errors |"
   echo "|---|---|---|---|---|---|---|---|---|"

@@ -40,14 +40,14 @@ public class DeepLinkResponses {
       String frameworkId, String code, String item, String title, String text, double hours) {}
 
   public String sign(Platform platform, Launch launch, List<Task> tasks) {
-    Launch.DeepLinking dl = launch.deepLinking();
-    if (dl == null) {
+    if (!(launch.message() instanceof LtiMessage.DeepLinkingRequest request)) {
       throw new Problem(
           409,
           "not-deep-linking",
           "Not a deep linking request",
           "this page was not opened to choose content");
     }
+    Launch.DeepLinking dl = request.settings();
     if (tasks.isEmpty()) {
       throw new Problem(422, "nothing-chosen", "Nothing chosen", "choose at least one task");
     }

@@ -85,6 +85,14 @@ public record Launch(
         null);
   }
 
+  /** What kind of message this launch is, with the claims of its kind and its services. */
+  public LtiMessage message() {
+    LtiMessage.Services services = new LtiMessage.Services(ags, membershipsUrl);
+    return deepLinking != null
+        ? new LtiMessage.DeepLinkingRequest(deepLinking, services)
+        : new LtiMessage.ResourceLinkRequest(resourceLinkId, resourceLinkTitle, services);
+  }
+
   /**
    * The Assignment and Grade Services endpoint claim (AGS 2.0 §3.1): the scopes the platform grants
    * for this link, its line items URL, and the line item of this resource link when it has one.

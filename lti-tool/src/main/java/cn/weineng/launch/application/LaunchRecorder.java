@@ -120,14 +120,21 @@ public class LaunchRecorder {
       em.find(Enrolment.class, new Enrolment.Key(courseId, personId)).launched(roles, now);
     }
 
-    if (launch.deepLinking() != null) {
-      // a course creator choosing content launched nothing a learner did: no statement
-      return new Recorded(personId, courseId, null);
-    }
-    ObjectNode statement = launchStatement(platform, launch);
-    LrsClient self = new LrsClient(platform.storeId(), base(), "weineng-lti");
-    String statementId = statements.store(self, List.of(statement), XapiVersion.V1_0_3).get(0);
-    return new Recorded(personId, courseId, statementId);
+    String recordedPerson = personId;
+    String recordedCourse = courseId;
+    return launch
+        .message()
+        .when(
+            opening -> {
+              ObjectNode statement = launchStatement(platform, launch);
+              LrsClient self = new LrsClient(platform.storeId(), base(), "weineng-lti");
+              return new Recorded(
+                  recordedPerson,
+                  recordedCourse,
+                  statements.store(self, List.of(statement), XapiVersion.V1_0_3).get(0));
+            },
+            // a course creator choosing content launched nothing a learner did: no statement
+            choosing -> new Recorded(recordedPerson, recordedCourse, null));
   }
 
   /**

@@ -144,7 +144,7 @@ public class FramePages {
   public Response response(
       Launch launch, String personId, String token, Notice notice, int status) {
     Locale locale = cn.weineng.common.interfaces.rest.Locales.of(launch.locale());
-    if (launch.deepLinking() != null) {
+    if (launch.message() instanceof cn.weineng.launch.application.LtiMessage.DeepLinkingRequest) {
       Platform platform = em.find(Platform.class, launch.platformId());
       return Response.status(status)
           .entity(

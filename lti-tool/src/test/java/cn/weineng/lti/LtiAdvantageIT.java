@@ -495,6 +495,21 @@ class LtiAdvantageIT {
     // and what they signed is no longer trusted: the earlier page's session has ended
     assertThat(form("s=" + enc(earlierToken) + "&task=" + enc("national-30|A1|plan")).statusCode())
         .isEqualTo(401);
+
+    // every private key, retired ones too, is stored sealed under the secrets key, which was
+    // generated owner-only into the data directory (no WEINENG_SECRETS_KEY is configured here)
+    java.nio.file.Path secretsKey = server.work().resolve("weineng-data").resolve("secrets.key");
+    assertThat(secretsKey).exists();
+    assertThat(java.nio.file.Files.getPosixFilePermissions(secretsKey))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    if (server.db.equals("postgresql")) {
+      java.util.List<String> stored = server.postgresColumn("select private_jwk from lti_tool_key");
+      assertThat(stored).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(stored)
+          .allSatisfy(v -> assertThat(v).startsWith("enc:v1:").doesNotContain("\"d\""));
+    }
   }
 
   static java.util.Set<String> kids() throws Exception {

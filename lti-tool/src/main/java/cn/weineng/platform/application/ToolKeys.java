@@ -41,9 +41,17 @@ public class ToolKeys {
   private volatile List<RSAKey> keys = List.of();
 
   @jakarta.inject.Inject ToolSecrets secrets;
+  @jakarta.inject.Inject cn.weineng.common.infrastructure.SecretsKey secretsKey;
 
   @PostConstruct
   void load() {
+    // keys stored in clear by an earlier version are sealed now, every one, live or retired
+    for (ToolKey k : em.createQuery("select k from ToolKey k", ToolKey.class).getResultList()) {
+      if (!cn.weineng.common.infrastructure.SecretsKey.isSealed(k.privateJwk())) {
+        k.sealedAs(secretsKey.seal(k.privateJwk(), "lti_tool_key:" + k.kid()));
+        LOG.info(() -> "sealed the tool key " + k.kid() + " under the secrets key");
+      }
+    }
     List<ToolKey> active = em.createNamedQuery("ToolKey.active", ToolKey.class).getResultList();
     if (active.isEmpty()) {
       try {
@@ -53,8 +61,7 @@ public class ToolKeys {
                 .keyUse(KeyUse.SIGNATURE)
                 .algorithm(JWSAlgorithm.RS256)
                 .generate();
-        ToolKey row =
-            new ToolKey(key.getKeyID(), key.toJSONString(), OffsetDateTime.now(ZoneOffset.UTC));
+        ToolKey row = new ToolKey(key.getKeyID(), seal(key), OffsetDateTime.now(ZoneOffset.UTC));
         em.persist(row);
         active = List.of(row);
         LOG.info(() -> "generated the tool's signing key " + key.getKeyID());
@@ -63,7 +70,7 @@ public class ToolKeys {
       }
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    use(active.stream().filter(k -> k.liveAt(now)).map(ToolKeys::parse).toList());
+    use(active.stream().filter(k -> k.liveAt(now)).map(this::parse).toList());
   }
 
   /** Every node re-reads the keys each minute, so a rotation made on one reaches all. */
@@ -71,7 +78,7 @@ public class ToolKeys {
   void refresh() {
     List<ToolKey> active = em.createNamedQuery("ToolKey.active", ToolKey.class).getResultList();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    List<RSAKey> live = active.stream().filter(k -> k.liveAt(now)).map(ToolKeys::parse).toList();
+    List<RSAKey> live = active.stream().filter(k -> k.liveAt(now)).map(this::parse).toList();
     if (!live.isEmpty()) {
       use(live);
     }
@@ -106,17 +113,26 @@ public class ToolKeys {
     } catch (JOSEException e) {
       throw new IllegalStateException("could not generate a signing key", e);
     }
-    em.persist(new ToolKey(key.getKeyID(), key.toJSONString(), now));
+    em.persist(new ToolKey(key.getKeyID(), seal(key), now));
     em.flush();
     List<ToolKey> active = em.createNamedQuery("ToolKey.active", ToolKey.class).getResultList();
-    use(active.stream().filter(k -> k.liveAt(now)).map(ToolKeys::parse).toList());
+    use(active.stream().filter(k -> k.liveAt(now)).map(this::parse).toList());
     LOG.info(() -> "rotated the tool's signing key to " + key.getKeyID());
     return new Rotation(key.getKeyID(), previous, retire);
   }
 
-  private static RSAKey parse(ToolKey k) {
+  /** The private JWK sealed under the secrets key, bound to its kid. */
+  private String seal(RSAKey key) {
+    return secretsKey.seal(key.toJSONString(), "lti_tool_key:" + key.getKeyID());
+  }
+
+  private RSAKey parse(ToolKey k) {
     try {
-      return RSAKey.parse(k.privateJwk());
+      String jwk =
+          cn.weineng.common.infrastructure.SecretsKey.isSealed(k.privateJwk())
+              ? secretsKey.open(k.privateJwk(), "lti_tool_key:" + k.kid())
+              : k.privateJwk();
+      return RSAKey.parse(jwk);
     } catch (ParseException e) {
       throw new IllegalStateException("stored tool key " + k.kid() + " is not a JWK", e);
     }

@@ -40,6 +40,11 @@ public class ToolKey {
     this.active = true;
   }
 
+  /** Replaces the stored private key by its sealed form (the same key, encrypted at rest). */
+  public void sealedAs(String sealed) {
+    this.privateJwk = sealed;
+  }
+
   /** Keeps the key published until {@code at}, then retires it (a rotation's overlap window). */
   public void retireAt(OffsetDateTime at) {
     if (retireAt == null || at.isBefore(retireAt)) {

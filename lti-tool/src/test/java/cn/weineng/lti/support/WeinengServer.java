@@ -190,6 +190,29 @@ public final class WeinengServer {
     return work;
   }
 
+  /**
+   * The first column of a query against the server's PostgreSQL database; empty on H2, whose
+   * embedded file the running server holds.
+   */
+  public List<String> postgresColumn(String sql) {
+    List<String> out = new ArrayList<>();
+    if (pgDatabase == null) {
+      return out;
+    }
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/" + pgDatabase + "?user=postgres");
+        Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   private void shutdown() {
     if (process != null && process.isAlive()) {
       process.destroy();

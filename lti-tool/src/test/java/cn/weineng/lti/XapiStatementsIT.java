@@ -72,6 +72,21 @@ class XapiStatementsIT {
   }
 
   @Test
+  void anEmptyBatchIsAStoreOfNothing() throws Exception {
+    // what Moodle's logstore_xapi sends each cron minute when its queue is empty
+    String before = api.xapi("GET", "statements?limit=1", cred, "1.0.3", null).body();
+    for (String version : new String[] {"1.0.1", "1.0.3", "2.0.0"}) {
+      HttpResponse<String> r = api.xapi("POST", "statements", cred, version, "[]");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(JSON.readTree(r.body()).isArray()).isTrue();
+      assertThat(JSON.readTree(r.body())).isEmpty();
+    }
+    assertThat(api.xapi("GET", "statements?limit=1", cred, "1.0.3", null).body()).isEqualTo(before);
+    // a body that is no JSON at all is still refused
+    assertThat(api.xapi("POST", "statements", cred, "1.0.3", "").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void requiresAValidCredential() {
     HttpResponse<String> none = api.xapi("GET", "statements", null, "1.0.3", null);
     assertThat(none.statusCode()).isEqualTo(401);

@@ -108,6 +108,11 @@ public class StatementsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response post(@Context HttpHeaders headers, InputStream body) {
     JsonNode json = readBody(headers, body);
+    if (json.isArray() && json.isEmpty()) {
+      // Moodle's logstore_xapi sends [] whenever its queue is empty (each cron minute on an idle
+      // site): a store of nothing, answered as such
+      return Response.ok("[]", MediaType.APPLICATION_JSON).build();
+    }
     List<JsonNode> batch = new ArrayList<>();
     if (json.isArray()) {
       json.forEach(batch::add);

@@ -184,6 +184,77 @@ class OperationsIT {
   }
 
   @Test
+  void listsNoResourcesAndRefusesMalformedUrlsWithAProblem() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    // no WADL, and OPTIONS names only the resource's own methods
+    assertThat(api.get("/application.wadl").statusCode()).isEqualTo(404);
+    java.net.http.HttpResponse<String> options =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.baseUrl + "/api/stores"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(options.body())
+        .doesNotContainIgnoringCase("wadl")
+        .doesNotContainIgnoringCase("jersey");
+    // a % not followed by two hex digits in the query: 400 with a problem naming it
+    // (sent over a plain socket: Java's HTTP client refuses to send such a URL)
+    String bad = rawGet("/xapi/statements?agent=%ZZ");
+    assertThat(bad).startsWith("HTTP/1.1 400");
+    assertThat(bad).containsIgnoringCase("Content-Type: application/problem+json");
+    assertThat(bad).contains("malformed-url").contains("query");
+  }
+
+  /** A GET written byte for byte over a socket; the whole answer as text. */
+  private static String rawGet(String target) throws Exception {
+    URI base = URI.create(server.baseUrl);
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + target
+                      + " HTTP/1.1\r\nHost: "
+                      + base.getAuthority()
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void readsXapiRequestsAsStrictlyAsTheSpecAsks() throws Exception {
+    cn.weineng.api.client.model.IssuedLrsCredential cred = api.credential("default", "strict");
+    // media types are case-insensitive
+    java.net.http.HttpResponse<String> upper =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.baseUrl + "/xapi/statements"))
+                    .header("Authorization", Weineng.basic(cred.getKey(), cred.getSecret()))
+                    .header("X-Experience-API-Version", "1.0.3")
+                    .header("Content-Type", "APPLICATION/JSON")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("[]"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(upper.statusCode()).as(upper.body()).isEqualTo(200);
+    // "2.0" is no version xAPI defines (2.0.0 is); a flag is true or false, nothing else
+    assertThat(api.xapi("GET", "statements?limit=1", cred, "2.0", null).statusCode())
+        .isEqualTo(400);
+    assertThat(api.xapi("GET", "statements?limit=1", cred, "2.0.0", null).statusCode())
+        .isEqualTo(200);
+    java.net.http.HttpResponse<String> maybe =
+        api.xapi("GET", "statements?ascending=maybe", cred, "1.0.3", null);
+    assertThat(maybe.statusCode()).isEqualTo(400);
+    assertThat(maybe.body()).contains("ascending must be true or false");
+    assertThat(api.xapi("GET", "statements?ascending=true", cred, "1.0.3", null).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void acknowledgedWritesSurviveACrash() throws Exception {
     Platform platform =
         api.platforms.createPlatform(

@@ -34,7 +34,8 @@ public enum XapiVersion {
     if (V1.matcher(v).matches()) {
       return Optional.of(V1_0_3);
     }
-    if (v.equals("2.0") || v.equals("2.0.0")) {
+    // IEEE 9274.1.1 names its version 2.0.0; a bare "2.0" is no version header it defines
+    if (v.equals("2.0.0")) {
       return Optional.of(V2_0_0);
     }
     return Optional.empty();

@@ -39,7 +39,9 @@ public class WeinengApplication extends Application {
         // Jersey registers its own Jackson feature only when this names it
         "jersey.config.jsonFeature", "WeinengJsonProvider",
         "jersey.config.server.jsonFeature", "WeinengJsonProvider",
-        "jersey.config.disableMoxyJson", true);
+        "jersey.config.disableMoxyJson", true,
+        // no WADL: GET /application.wadl and OPTIONS would list every resource and Jersey's version
+        "jersey.config.server.wadl.disableWadl", true);
   }
 
   @Override

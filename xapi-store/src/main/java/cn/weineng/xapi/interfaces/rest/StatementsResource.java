@@ -235,10 +235,22 @@ public class StatementsResource {
         time(q, "since"),
         time(q, "until"),
         limit,
-        Boolean.parseBoolean(q.getFirst("ascending")),
+        flag(q, "ascending"),
         after,
-        Boolean.parseBoolean(q.getFirst("related_agents")),
-        Boolean.parseBoolean(q.getFirst("related_activities")));
+        flag(q, "related_agents"),
+        flag(q, "related_activities"));
+  }
+
+  /** A boolean query parameter: absent is false; anything but true or false is refused. */
+  static boolean flag(MultivaluedMap<String, String> q, String name) {
+    String v = q.getFirst(name);
+    if (v == null || v.equals("false")) {
+      return false;
+    }
+    if (v.equals("true")) {
+      return true;
+    }
+    throw XapiException.badRequest(name + " must be true or false");
   }
 
   private static OffsetDateTime time(MultivaluedMap<String, String> q, String name) {
@@ -336,9 +348,11 @@ public class StatementsResource {
 
   private JsonNode readBody(HttpHeaders headers, InputStream body) {
     MediaType type = headers.getMediaType();
+    // media types are case-insensitive (RFC 9110 §8.3.1)
     if (type == null
-        || !(type.getType().equals("application") && type.getSubtype().equals("json"))) {
-      if (type != null && type.getType().equals("multipart")) {
+        || !(type.getType().equalsIgnoreCase("application")
+            && type.getSubtype().equalsIgnoreCase("json"))) {
+      if (type != null && type.getType().equalsIgnoreCase("multipart")) {
         throw XapiException.badRequest(
             "multipart/mixed statements with attachments are not supported by this LRS yet; send application/json");
       }

@@ -1,0 +1,82 @@
+package cn.weineng.common.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Payara Micro unpacks itself into a new runtime directory under the temporary directory at each
+ * start (about 110 MB) and removes it when it stops; a process that is killed leaves it behind. At
+ * each start this notes the directory in {@code <data dir>/payara-runtime} and deletes the one the
+ * previous run of this data directory noted, when that run left it: a data directory belongs to one
+ * running Weineng at a time, so that directory is nobody's. Only a directory named as Payara Micro
+ * names its runtime directories, directly under the temporary directory, is ever deleted.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RuntimeLeftovers {
+
+  private static final Logger LOG = Logger.getLogger(RuntimeLeftovers.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "weineng.data-dir", defaultValue = "weineng-data")
+  String dataDir;
+
+  @PostConstruct
+  void clean() {
+    String root = System.getProperty("com.sun.aas.instanceRoot");
+    if (root == null) {
+      return;
+    }
+    Path current = Path.of(root).toAbsolutePath().normalize();
+    if (!isPayaraRuntimeDir(current)) {
+      return; // not Payara Micro's temporary runtime (a configured root directory): nothing to do
+    }
+    Path note = Path.of(dataDir).resolve("payara-runtime");
+    try {
+      Files.createDirectories(note.getParent());
+      if (Files.exists(note)) {
+        Path previous = Path.of(Files.readString(note, StandardCharsets.UTF_8).strip());
+        if (!previous.equals(current)
+            && isPayaraRuntimeDir(previous)
+            && Files.isDirectory(previous)) {
+          delete(previous);
+          LOG.info(() -> "removed the runtime directory a killed run left: " + previous);
+        }
+      }
+      Files.writeString(note, current + System.lineSeparator(), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      LOG.warning(() -> "could not clean up an earlier runtime directory: " + e.getMessage());
+    }
+  }
+
+  /**
+   * A directory Payara Micro made for its runtime: payaramicro-rt…tmp in the temporary directory.
+   */
+  static boolean isPayaraRuntimeDir(Path p) {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    Path abs = p.toAbsolutePath().normalize();
+    return tmp.equals(abs.getParent())
+        && abs.getFileName().toString().matches("payaramicro-rt[0-9]+tmp");
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

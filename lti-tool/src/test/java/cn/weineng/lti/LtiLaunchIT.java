@@ -355,6 +355,40 @@ class LtiLaunchIT {
   }
 
   @Test
+  void loginInitiationsAreLimitedPerRegistration() throws Exception {
+    // this server allows 120 login initiations per registration (issuer and client id) a minute
+    try (cn.weineng.lti.support.TestPlatform busy = new cn.weineng.lti.support.TestPlatform()) {
+      new cn.weineng.lti.support.Weineng(server).register(busy, "default");
+      Map<String, String> login =
+          Map.of(
+              "iss",
+              busy.issuer,
+              "login_hint",
+              "t",
+              "target_link_uri",
+              server.baseUrl + "/lti/launch",
+              "client_id",
+              busy.clientId);
+      int accepted = 0;
+      HttpResponse<String> r = null;
+      for (int i = 0; i < 130; i++) {
+        r = browser.post(server.baseUrl + "/lti/login", login);
+        if (r.statusCode() != 302) {
+          break;
+        }
+        accepted++;
+      }
+      assertThat(accepted).isEqualTo(120);
+      assertThat(r.statusCode()).isEqualTo(429);
+      assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      assertThat(r.body()).contains("too-many-logins");
+      // another registration's logins go on
+      LtiBrowser.Result other = browser.launch(spec());
+      assertThat(other.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void thePageOpensInAWindowOfItsOwn() {
     LaunchSpec spec = spec();
     LtiBrowser.Result r = browser.launch(spec);

@@ -255,6 +255,71 @@ class OperationsIT {
   }
 
   @Test
+  void failedAuthenticationsAreLimitedPerAddressAndPerClient() throws Exception {
+    // this server trusts 127.0.0.1 as a proxy, so X-Forwarded-For names the client's address;
+    // it allows 40 failed authentications per address and 400 per client in ten minutes
+    cn.weineng.api.client.model.IssuedLrsCredential cred = api.credential("default", "limited");
+    String address = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+    String good = Weineng.basic(cred.getKey(), cred.getSecret());
+    String bad = Weineng.basic(cred.getKey(), "not-" + cred.getSecret());
+    for (int i = 0; i < 40; i++) {
+      assertThat(lrsAbout(bad, address).statusCode()).isEqualTo(401);
+    }
+    java.net.http.HttpResponse<String> limited = lrsAbout(bad, address);
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After").map(Integer::parseInt))
+        .hasValueSatisfying(s -> assertThat(s).isBetween(1, 600));
+    assertThat(limited.body()).contains("too many failed authentications");
+    // from that address even the right secret waits; from another, it works at once
+    assertThat(lrsAbout(good, address).statusCode()).isEqualTo(429);
+    assertThat(lrsAbout(good, "198.51.100.7").statusCode()).isEqualTo(200);
+    // the admin API keeps its own count, also per address
+    String other = "203.0.114." + (1 + new java.util.Random().nextInt(250));
+    for (int i = 0; i < 40; i++) {
+      assertThat(adminGet(Weineng.basic(server.adminUser, "guess-" + i), other).statusCode())
+          .isEqualTo(401);
+    }
+    java.net.http.HttpResponse<String> admin429 =
+        adminGet(Weineng.basic(server.adminUser, server.adminPassword), other);
+    assertThat(admin429.statusCode()).isEqualTo(429);
+    assertThat(admin429.headers().firstValue("Content-Type")).contains("application/problem+json");
+    assertThat(admin429.headers().firstValue("Retry-After")).isPresent();
+    assertThat(
+            adminGet(Weineng.basic(server.adminUser, server.adminPassword), "198.51.100.8")
+                .statusCode())
+        .isEqualTo(200);
+    // requests without any credentials guess nothing and are not counted
+    for (int i = 0; i < 50; i++) {
+      assertThat(adminGet(null, "203.0.115.1").statusCode()).isEqualTo(401);
+    }
+  }
+
+  private static java.net.http.HttpResponse<String> lrsAbout(String auth, String address)
+      throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    URI.create(server.baseUrl + "/xapi/statements?limit=1"))
+                .header("Authorization", auth)
+                .header("X-Experience-API-Version", "1.0.3")
+                .header("X-Forwarded-For", "10.9.9.9, " + address)
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static java.net.http.HttpResponse<String> adminGet(String auth, String address)
+      throws Exception {
+    java.net.http.HttpRequest.Builder b =
+        java.net.http.HttpRequest.newBuilder(URI.create(server.baseUrl + "/api/stores"))
+            .header("X-Forwarded-For", address);
+    if (auth != null) {
+      b.header("Authorization", auth);
+    }
+    return java.net.http.HttpClient.newHttpClient()
+        .send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void acknowledgedWritesSurviveACrash() throws Exception {
     Platform platform =
         api.platforms.createPlatform(

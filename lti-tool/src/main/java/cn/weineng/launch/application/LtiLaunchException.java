@@ -19,8 +19,21 @@ public class LtiLaunchException extends RuntimeException {
     this.check = check;
   }
 
+  private java.time.Duration retryAfter;
+
   public int status() {
     return status;
+  }
+
+  /** A 429's wait: when the refused request may be made again. */
+  public LtiLaunchException retryAfter(java.time.Duration wait) {
+    this.retryAfter = wait;
+    return this;
+  }
+
+  /** When the request may be made again, or null. */
+  public java.time.Duration retryAfter() {
+    return retryAfter;
   }
 
   /** The check that failed, a stable slug such as {@code nonce-replayed}. */

@@ -72,6 +72,13 @@ public final class WeinengServer {
     env.put("WEINENG_ADMIN_PASSWORD", adminPassword);
     env.put("WEINENG_PUBLIC_URL", baseUrl);
     env.put("WEINENG_DATA_DIR", work.resolve("weineng-data").toString());
+    // the tests all come from 127.0.0.1; the rate-limit tests name other addresses through this
+    // trusted proxy, and get limits small enough to reach
+    env.put("WEINENG_TRUSTED_PROXIES", "127.0.0.1");
+    env.put("WEINENG_LIMITS_AUTH_FAILURES_PER_ADDRESS", "40");
+    env.put("WEINENG_LIMITS_AUTH_FAILURES_PER_CLIENT", "400");
+    env.put("WEINENG_LIMITS_LOGINS_PER_ADDRESS", "100000");
+    env.put("WEINENG_LIMITS_LOGINS_PER_CLIENT", "120");
     if ("postgresql".equals(db)) {
       pgDatabase = "weineng_it_" + System.currentTimeMillis();
       adminSql("create database " + pgDatabase);

@@ -31,6 +31,20 @@ public class XapiException extends RuntimeException {
     return violations;
   }
 
+  private java.time.Duration retryAfter;
+
+  /** A 429: too many requests of this kind for now; try again after {@code retryAfter}. */
+  public static XapiException tooMany(String message, java.time.Duration retryAfter) {
+    XapiException e = new XapiException(429, message);
+    e.retryAfter = retryAfter;
+    return e;
+  }
+
+  /** When a refused client may try again (a 429's {@code Retry-After}), or null. */
+  public java.time.Duration retryAfter() {
+    return retryAfter;
+  }
+
   public static XapiException badRequest(String message) {
     return new XapiException(400, message);
   }

@@ -26,6 +26,26 @@ public class AdminAuthFilter implements ContainerRequestFilter {
   static final String GENERATED_API_PACKAGE = "cn.weineng.api.server";
 
   @Inject AdminAccounts admins;
+  @Inject cn.weineng.xapi.application.RequestLimits limits;
+
+  @Context jakarta.servlet.http.HttpServletRequest http;
+
+  /** The user name of an HTTP Basic header, or null. */
+  static String user(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded =
+          new String(
+              java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+              java.nio.charset.StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon < 0 ? null : decoded.substring(0, colon);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
 
   /**
    * Fails closed: a class is admin-only when it says so, or when it implements any interface
@@ -56,7 +76,30 @@ public class AdminAuthFilter implements ContainerRequestFilter {
     if (!isAdminApi(resource.getResourceClass())) {
       return;
     }
-    if (!admins.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    String user = user(authorization);
+    String address =
+        limits.sourceOf(
+            http == null ? null : http.getRemoteAddr(), request.getHeaderString("X-Forwarded-For"));
+    java.util.Optional<java.time.Duration> blocked = limits.authBlocked("admin", address, user);
+    if (blocked.isPresent()) {
+      request.abortWith(
+          Response.fromResponse(
+                  ProblemResponses.of(
+                      429,
+                      "too-many-failed-logins",
+                      "Too many failed logins",
+                      "too many failed logins from this address or for this user; try again later",
+                      List.of()))
+              .header("Retry-After", Math.max(1, blocked.get().getSeconds()))
+              .build());
+      return;
+    }
+    if (!admins.authenticate(authorization)) {
+      if (authorization != null) {
+        // a request without credentials guesses nothing; one with wrong ones counts
+        limits.authFailed("admin", address, user);
+      }
       request.abortWith(
           Response.fromResponse(
                   ProblemResponses.of(

@@ -35,8 +35,14 @@ public class LtiLaunchExceptionMapper implements ExceptionMapper<LtiLaunchExcept
                 .anyMatch(
                     t -> t.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !t.isWildcardType());
     if (json) {
-      return ProblemResponses.of(
-          e.status(), "lti-" + e.check(), "LTI launch refused", e.getMessage(), List.of());
+      Response problem =
+          ProblemResponses.of(
+              e.status(), "lti-" + e.check(), "LTI launch refused", e.getMessage(), List.of());
+      return e.retryAfter() == null
+          ? problem
+          : Response.fromResponse(problem)
+              .header("Retry-After", Math.max(1, e.retryAfter().getSeconds()))
+              .build();
     }
     String html =
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Weineng</title></head><body style=\"font-family:system-ui,sans-serif;margin:2rem\">"
@@ -46,10 +52,14 @@ public class LtiLaunchExceptionMapper implements ExceptionMapper<LtiLaunchExcept
             + "<p style=\"color:#666\">check: <code id=\"check\">"
             + LaunchPage.esc(e.check())
             + "</code></p></body></html>";
-    return Response.status(e.status())
-        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(html)
-        .build();
+    Response.ResponseBuilder r =
+        Response.status(e.status())
+            .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+            .entity(html);
+    if (e.retryAfter() != null) {
+      r.header("Retry-After", Math.max(1, e.retryAfter().getSeconds()));
+    }
+    return r.build();
   }
 
   /**

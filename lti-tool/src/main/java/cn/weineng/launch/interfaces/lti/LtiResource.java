@@ -50,6 +50,20 @@ public class LtiResource {
       @QueryParam("lti_deployment_id") String deploymentId,
       @QueryParam("lti_storage_target") String storageTarget,
       @CookieParam(STATE_COOKIE) String cookieStates) {
+    String address =
+        limits.sourceOf(
+            http == null ? null : http.getRemoteAddr(),
+            http == null ? null : http.getHeader("X-Forwarded-For"));
+    java.util.Optional<java.time.Duration> wait =
+        limits.login(address, iss + "|" + (clientId == null ? "" : clientId));
+    if (wait.isPresent()) {
+      throw new cn.weineng.launch.application.LtiLaunchException(
+              429,
+              "too-many-logins",
+              "Too many logins were started from this address or for this platform in the last minute; try again shortly.")
+          .retryAfter(wait.get())
+          .about(iss, clientId);
+    }
     try {
       LoginService.Initiation in =
           new LoginService.Initiation(
@@ -224,4 +238,8 @@ public class LtiResource {
   }
 
   @Inject FramePages framePages;
+
+  @Inject cn.weineng.xapi.application.RequestLimits limits;
+
+  @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest http;
 }

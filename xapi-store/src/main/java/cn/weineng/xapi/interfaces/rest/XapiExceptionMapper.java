@@ -30,7 +30,11 @@ public class XapiExceptionMapper implements ExceptionMapper<XapiException> {
               .toList();
       body.put("violations", v);
     }
-    return Response.status(e.status()).type(PROBLEM).entity(Json.write(body)).build();
+    Response.ResponseBuilder r = Response.status(e.status()).type(PROBLEM).entity(Json.write(body));
+    if (e.retryAfter() != null) {
+      r.header("Retry-After", Math.max(1, e.retryAfter().getSeconds()));
+    }
+    return r.build();
   }
 
   private static String title(int status) {
@@ -42,6 +46,7 @@ public class XapiExceptionMapper implements ExceptionMapper<XapiException> {
       case 409 -> "Conflict with a stored statement";
       case 412 -> "Precondition failed";
       case 413 -> "Request too large";
+      case 429 -> "Too many requests";
       default -> "xAPI error";
     };
   }

@@ -29,14 +29,37 @@ public class XapiRequestFilter implements ContainerRequestFilter {
 
   @Inject CredentialService credentials;
 
+  @Inject cn.weineng.xapi.application.RequestLimits limits;
+
+  @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest http;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    LrsClient client =
-        authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-            .orElseThrow(
-                () ->
-                    new XapiException(
-                        401, "a valid LRS credential is required (HTTP Basic: key and secret)"));
+    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    String key = basic(authorization).map(d -> d.substring(0, d.indexOf(':'))).orElse(null);
+    String address =
+        limits.sourceOf(
+            http == null ? null : http.getRemoteAddr(), request.getHeaderString("X-Forwarded-For"));
+    // too many failed attempts from this address or for this key: refused before any check
+    limits
+        .authBlocked("lrs", address, key)
+        .ifPresent(
+            wait -> {
+              throw XapiException.tooMany(
+                  "too many failed authentications from this address or for this key; try again"
+                      + " later",
+                  wait);
+            });
+    Optional<LrsClient> authenticated = authenticate(authorization);
+    if (authenticated.isEmpty()) {
+      if (authorization != null) {
+        // a request without credentials guesses nothing; one with wrong ones counts
+        limits.authFailed("lrs", address, key);
+      }
+      throw new XapiException(
+          401, "a valid LRS credential is required (HTTP Basic: key and secret)");
+    }
+    LrsClient client = authenticated.get();
     String header = request.getHeaderString(XapiVersion.HEADER);
     if (header == null) {
       throw new XapiException(
@@ -58,6 +81,16 @@ public class XapiRequestFilter implements ContainerRequestFilter {
   }
 
   private Optional<LrsClient> authenticate(String authorization) {
+    return basic(authorization)
+        .flatMap(
+            d -> {
+              int colon = d.indexOf(':');
+              return credentials.authenticate(d.substring(0, colon), d.substring(colon + 1));
+            });
+  }
+
+  /** The decoded {@code key:secret} of an HTTP Basic header, when it is one. */
+  private static Optional<String> basic(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();
     }
@@ -70,10 +103,6 @@ public class XapiRequestFilter implements ContainerRequestFilter {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    int colon = decoded.indexOf(':');
-    if (colon < 0) {
-      return Optional.empty();
-    }
-    return credentials.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+    return decoded.indexOf(':') < 0 ? Optional.empty() : Optional.of(decoded);
   }
 }

@@ -64,8 +64,15 @@ public final class Weineng {
             .storeId(storeId));
   }
 
+  /** Every LRS secret the tests were given, so that the log test can look for them. */
+  public static final java.util.Set<String> SECRETS_GIVEN =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   public IssuedLrsCredential credential(String storeId, String label) throws ApiException {
-    return lrs.createLrsCredential(new LrsCredentialRequest().label(label).storeId(storeId));
+    IssuedLrsCredential c =
+        lrs.createLrsCredential(new LrsCredentialRequest().label(label).storeId(storeId));
+    SECRETS_GIVEN.add(c.getSecret());
+    return c;
   }
 
   /** A raw xAPI request, for the cases an xAPI client library would not let us send. */

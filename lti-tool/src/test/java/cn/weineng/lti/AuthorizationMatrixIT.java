@@ -1,0 +1,159 @@
+package cn.weineng.lti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.weineng.api.client.model.IssuedLrsCredential;
+import cn.weineng.lti.support.Weineng;
+import cn.weineng.lti.support.WeinengServer;
+import java.io.Reader;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Every operation of {@code openapi.yaml}, read from the file at test time (so an operation added
+ * to the contract is in this matrix without anyone listing it), against every kind of caller:
+ * anonymous, the admin's name with a wrong password, an LRS credential (which is no admin), and the
+ * admin. Only the admin gets past authentication, and nobody gets a 5xx. The admin's calls are made
+ * for reading operations only (a write with a made-up id would change nothing, but some writes act
+ * without one). Then path tricks on every reading operation: a matrix parameter, a doubled slash,
+ * an encoded dot segment, an encoded slash: none reaches a resource without the admin.
+ *
+ * <p>Each caller names its own address through the trusted proxy, so the wrong passwords here do
+ * not use up another test's failed-login allowance.
+ */
+@Order(99)
+class AuthorizationMatrixIT {
+
+  static final WeinengServer server = WeinengServer.get();
+  static final Weineng api = new Weineng(server);
+  static final AtomicInteger ADDRESS = new AtomicInteger();
+  static IssuedLrsCredential lrs;
+
+  static Stream<Arguments> operations() throws Exception {
+    Map<String, Object> spec;
+    try (Reader r = Files.newBufferedReader(Path.of("..", "openapi", "openapi.yaml"))) {
+      spec = new Yaml().load(r);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) spec.get("paths");
+    List<Arguments> out = new ArrayList<>();
+    paths.forEach(
+        (path, item) ->
+            item.keySet().stream()
+                .filter(m -> List.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> out.add(Arguments.of(m.toUpperCase(), path, bodyType(item.get(m))))));
+    assertThat(out).as("operations in openapi.yaml").hasSizeGreaterThan(50);
+    return out.stream();
+  }
+
+  /** The media type an operation's request body is declared in, or null when it takes none. */
+  @SuppressWarnings("unchecked")
+  static String bodyType(Object operation) {
+    Object body = ((Map<String, Object>) operation).get("requestBody");
+    if (!(body instanceof Map<?, ?> b) || !(b.get("content") instanceof Map<?, ?> content)) {
+      return null;
+    }
+    return (String) content.keySet().iterator().next();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("operations")
+  void onlyTheAdminGetsPastAuthentication(String method, String template, String type)
+      throws Exception {
+    if (lrs == null) {
+      lrs = api.credential("default", "matrix");
+    }
+    String path = template.replaceAll("\\{[^}]+}", "x");
+    // a body of the declared type, so that the request reaches the resource it names
+    String body =
+        type == null
+            ? null
+            : type.startsWith("multipart/")
+                ? "multipart/form-data; boundary=b\n--b--\r\n"
+                : type + "\n" + (type.contains("json") ? "{}" : "a,b\r\n");
+    String wrong = Weineng.basic(server.adminUser, "not-" + server.adminPassword);
+    String lrsBasic = Weineng.basic(lrs.getKey(), lrs.getSecret());
+    for (String auth : new String[] {null, wrong, lrsBasic}) {
+      String answer = raw(method, path, auth, body);
+      assertThat(status(answer)).as("%s %s as %s", method, path, who(auth, wrong)).isEqualTo(401);
+      assertThat(answer).contains("application/problem+json");
+    }
+    if (method.equals("GET")) {
+      String admin = raw(method, path, Weineng.basic(server.adminUser, server.adminPassword), null);
+      assertThat(status(admin))
+          .as("%s %s as the admin", method, path)
+          .isNotIn(401, 403)
+          .isLessThan(500);
+      // path tricks: never past the admin check, never a 5xx
+      String rest = path.substring("/api".length());
+      for (String trick :
+          new String[] {
+            "/api;x=1" + rest,
+            "//api" + rest,
+            "/api/%2e/" + rest.substring(1),
+            "/api%2F" + rest.substring(1),
+            "/x/%2e%2e/api" + rest
+          }) {
+        String answer = raw(method, trick, null, null);
+        assertThat(status(answer)).as("%s %s anonymously", method, trick).isIn(400, 401, 404);
+      }
+    }
+  }
+
+  private static String who(String auth, String wrong) {
+    return auth == null
+        ? "anonymous"
+        : auth.equals(wrong) ? "a wrong password" : "an LRS credential";
+  }
+
+  private static int status(String answer) {
+    return Integer.parseInt(answer.substring(9, 12));
+  }
+
+  /** A request written byte for byte (so that odd paths go out as they are), its answer as text. */
+  private static String raw(String method, String target, String auth, String body)
+      throws Exception {
+    URI base = URI.create(server.baseUrl);
+    int n = ADDRESS.incrementAndGet();
+    String address = "198.18." + (n / 250 % 250) + "." + (1 + n % 250);
+    StringBuilder req =
+        new StringBuilder(method)
+            .append(' ')
+            .append(target)
+            .append(" HTTP/1.1\r\nHost: ")
+            .append(base.getAuthority())
+            .append("\r\nConnection: close\r\nX-Forwarded-For: ")
+            .append(address)
+            .append("\r\n");
+    if (auth != null) {
+      req.append("Authorization: ").append(auth).append("\r\n");
+    }
+    // body is "<media type>\n<content>"
+    byte[] b = new byte[0];
+    if (body != null) {
+      int nl = body.indexOf('\n');
+      req.append("Content-Type: ").append(body, 0, nl).append("\r\n");
+      b = body.substring(nl + 1).getBytes(StandardCharsets.UTF_8);
+    }
+    req.append("Content-Length: ").append(b.length).append("\r\n\r\n");
+    try (Socket s = new Socket(base.getHost(), base.getPort())) {
+      s.setSoTimeout(30_000);
+      s.getOutputStream().write(req.toString().getBytes(StandardCharsets.UTF_8));
+      s.getOutputStream().write(b);
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

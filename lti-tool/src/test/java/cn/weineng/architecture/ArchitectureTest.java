@@ -167,4 +167,36 @@ class ArchitectureTest {
         .resideInAPackage("cn.weineng.api.server..")
         .check(classes);
   }
+
+  /**
+   * MicroProfile Config takes an empty default for no value, and the application then fails to
+   * deploy when the setting is unset (a plain start): an optional setting is an Optional.
+   */
+  @Test
+  void noConfigPropertyHasAnEmptyDefault() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields()
+        .that()
+        .areAnnotatedWith(org.eclipse.microprofile.config.inject.ConfigProperty.class)
+        .should(
+            new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaField>(
+                "have a non-empty default or be Optional") {
+              @Override
+              public void check(
+                  com.tngtech.archunit.core.domain.JavaField field,
+                  com.tngtech.archunit.lang.ConditionEvents events) {
+                String dflt =
+                    field
+                        .getAnnotationOfType(
+                            org.eclipse.microprofile.config.inject.ConfigProperty.class)
+                        .defaultValue();
+                if (dflt.isEmpty()
+                    && !field.getRawType().isAssignableTo(java.util.Optional.class)) {
+                  events.add(
+                      com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                          field, field.getFullName() + " has an empty default"));
+                }
+              }
+            })
+        .check(classes);
+  }
 }

@@ -44,10 +44,8 @@ public class RequestLimits {
    * WEINENG_TRUSTED_PROXIES}, comma-separated); from anyone else the header is ignored.
    */
   @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(
-      name = "weineng.trusted-proxies",
-      defaultValue = "")
-  String trustedProxies;
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "weineng.trusted-proxies")
+  Optional<String> trustedProxies; // an empty default would be "no value" to MicroProfile Config
 
   /** Failed authentications one source address may make in {@link #AUTH_WINDOW}. */
   @Inject
@@ -85,9 +83,10 @@ public class RequestLimits {
    * address its {@code X-Forwarded-For} names.
    */
   public String sourceOf(String remoteAddress, String forwardedFor) {
+    String proxies = trustedProxies.orElse("");
     if (forwardedFor != null
-        && !trustedProxies.isBlank()
-        && java.util.Arrays.stream(trustedProxies.split(","))
+        && !proxies.isBlank()
+        && java.util.Arrays.stream(proxies.split(","))
             .map(String::strip)
             .anyMatch(p -> p.equals(remoteAddress))) {
       String[] hops = forwardedFor.split(",");

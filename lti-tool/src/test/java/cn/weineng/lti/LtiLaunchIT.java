@@ -369,6 +369,11 @@ class LtiLaunchIT {
               server.baseUrl + "/lti/launch",
               "client_id",
               busy.clientId);
+      // the limit counts in fixed windows of a minute: start early enough in one to stay in it
+      long second = java.time.Instant.now().getEpochSecond() % 60;
+      if (second > 40) {
+        Thread.sleep((61 - second) * 1000);
+      }
       int accepted = 0;
       HttpResponse<String> r = null;
       for (int i = 0; i < 130; i++) {

@@ -52,7 +52,7 @@ ledger=$(python3 -c "import re,sys;s=open('docs/benchmarks.md',encoding='utf-8')
   echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); load average before the run: $load"
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM"
   echo "- java: $(java -version 2>&1 | head -1); Payara Micro 6.2025.10 bundle, default JVM options"
-  echo "- each scenario: ${secs} s after a 5 s warm-up, ${threads} client threads"
+  echo "- each scenario: ${secs} s, ${threads} client threads; warm-up: 5 s of xAPI POSTs, ${LAUNCH_WARMUP:-30} s of launches"
   echo
   echo "## Start to ready (process start to first 200 from /xapi/about, empty database, migrations included)"
   echo

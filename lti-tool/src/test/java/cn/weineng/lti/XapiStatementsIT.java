@@ -133,6 +133,69 @@ class XapiStatementsIT {
   }
 
   @Test
+  void refusesWhatIsNotExactlyOneStrictJsonDocument() throws Exception {
+    String activity = "http://example.cn/strict/" + UUID.randomUUID();
+    String actor = "{\"mbox\":\"mailto:strict@example.cn\"}";
+    String verb = "{\"id\":\"http://adlnet.gov/expapi/verbs/experienced\"}";
+    String one =
+        "{\"actor\":" + actor + ",\"verb\":" + verb + ",\"object\":{\"id\":\"" + activity + "\"}}";
+    java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put(one + one, "content after the JSON document");
+    refused.put(
+        "{\"actor\":"
+            + actor
+            + ",\"actor\":"
+            + actor
+            + ",\"verb\":"
+            + verb
+            + ",\"object\":{\"id\":\""
+            + activity
+            + "\"}}",
+        "appears twice");
+    refused.put(
+        one.substring(0, one.length() - 1) + ",\"result\":{\"score\":{\"raw\":1e400}}}",
+        "out of range");
+    refused.put(
+        one.substring(0, one.length() - 1) + ",\"result\":{\"response\":\"a\\u0000b\"}}", "NUL");
+    for (java.util.Map.Entry<String, String> e : refused.entrySet()) {
+      HttpResponse<String> r = api.xapi("POST", "statements", cred, "1.0.3", e.getKey());
+      assertThat(r.statusCode()).as(e.getValue()).isEqualTo(400);
+      assertThat(r.body()).contains(e.getValue());
+    }
+    // bytes that are not UTF-8: an overlong '/', and a surrogate encoded on its own
+    for (byte[] bad :
+        new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}}) {
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      String head = one.substring(0, one.indexOf(activity) + activity.length());
+      body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(bad);
+      body.writeBytes(one.substring(head.length()).getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(api.server.baseUrl + "/xapi/statements"))
+                      .header("Authorization", Weineng.basic(cred.getKey(), cred.getSecret()))
+                      .header("X-Experience-API-Version", "1.0.3")
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.body()).contains("not valid UTF-8");
+    }
+    // none of it was stored; the statement itself, sent once, is
+    String query =
+        "statements?activity=" + java.net.URLEncoder.encode(activity, StandardCharsets.UTF_8);
+    assertThat(JSON.readTree(api.xapi("GET", query, cred, "1.0.3", null).body()).get("statements"))
+        .isEmpty();
+    assertThat(api.xapi("POST", "statements", cred, "1.0.3", one).statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(api.xapi("GET", query, cred, "1.0.3", null).body()).get("statements"))
+        .hasSize(1);
+  }
+
+  @Test
   void putStoresOnceAndConflictsOnDifferentContent() throws Exception {
     String id = UUID.randomUUID().toString();
     String body = statement(null, "http://adlnet.gov/expapi/verbs/experienced", "");

@@ -10,7 +10,6 @@ import cn.weineng.xapi.domain.StatementValidator;
 import cn.weineng.xapi.domain.Violation;
 import cn.weineng.xapi.domain.XapiException;
 import cn.weineng.xapi.domain.XapiVersion;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -367,20 +366,7 @@ public class StatementsResource {
     if (bytes.length > MAX_BODY_BYTES) {
       throw new XapiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
-    try {
-      JsonNode json = Json.MAPPER.readTree(bytes);
-      if (json == null || json.isMissingNode()) {
-        throw XapiException.badRequest("the request body is empty");
-      }
-      return json;
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw XapiException.badRequest("the request body is not valid JSON" + where);
-    } catch (IOException e) {
-      throw XapiException.badRequest("the request body could not be read");
-    }
+    return Json.readStrict(bytes, "the request body");
   }
 
   /**

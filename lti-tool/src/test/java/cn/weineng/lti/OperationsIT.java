@@ -131,6 +131,30 @@ class OperationsIT {
   }
 
   @Test
+  void refusesRestBodiesThatAreNotStrictlyTheirType() throws Exception {
+    String tag = "strict-" + Long.toString(System.nanoTime(), 36);
+    String[] bodies = {
+      "{\"id\":\"" + tag + "-a\",\"name\":true}",
+      "{\"id\":[\"" + tag + "-b\"],\"name\":\"x\"}",
+      "{\"id\":\"" + tag + "-c\",\"name\":\"x\"}{\"id\":\"" + tag + "-z\",\"name\":\"y\"}",
+      "{\"id\":\"" + tag + "-d\",\"name\":\"x\",\"name\":\"y\"}",
+      "{\"id\":\"" + tag + "-e\",\"name\":\"x\",\"secret\":\"s\"}",
+      "{\"id\":\"" + tag + "-f\",\"name\":7}"
+    };
+    for (String body : bodies) {
+      HttpResponse<String> r = api.admin("POST", "/api/stores", "application/json", body);
+      assertThat(r.statusCode()).as(body + " → " + r.body()).isEqualTo(400);
+      assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+    assertThat(api.admin("GET", "/api/stores", null, null).body()).doesNotContain(tag);
+    // the same store, written as its type, is created
+    HttpResponse<String> ok =
+        api.admin(
+            "POST", "/api/stores", "application/json", "{\"id\":\"" + tag + "\",\"name\":\"x\"}");
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+  }
+
+  @Test
   void reportsEveryInvalidFieldOfARegistration() {
     try {
       api.platforms.createPlatform(

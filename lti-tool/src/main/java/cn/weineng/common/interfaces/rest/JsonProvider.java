@@ -37,24 +37,81 @@ import java.util.stream.Collectors;
 @Produces({MediaType.APPLICATION_JSON, "application/problem+json", "application/*+json"})
 public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
 
-  static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .setDefaultPropertyInclusion(
-              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-          // required fields are checked by Bean Validation, which reports all of them at once, not
-          // Jackson's first
-          .setAnnotationIntrospector(
-              new JacksonAnnotationIntrospector() {
-                private static final long serialVersionUID = 1L;
+  static final ObjectMapper MAPPER = strict();
 
-                @Override
-                public Boolean hasRequiredMarker(AnnotatedMember m) {
-                  return null;
-                }
-              });
+  /**
+   * Strict reading: unknown properties, duplicate keys and content after the document are refused,
+   * and a value is never coerced into another type (a number or boolean is no string, a string no
+   * number, a one-element array no scalar).
+   */
+  private static ObjectMapper strict() {
+    ObjectMapper m = base();
+    m.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    m.disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    m.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    m.disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
+    // scalar targets only: untyped values (free JSON, maps) take any shape as they are
+    for (com.fasterxml.jackson.databind.type.LogicalType t :
+        new com.fasterxml.jackson.databind.type.LogicalType[] {
+          com.fasterxml.jackson.databind.type.LogicalType.Textual,
+          com.fasterxml.jackson.databind.type.LogicalType.Integer,
+          com.fasterxml.jackson.databind.type.LogicalType.Float,
+          com.fasterxml.jackson.databind.type.LogicalType.Boolean,
+          com.fasterxml.jackson.databind.type.LogicalType.Enum,
+          com.fasterxml.jackson.databind.type.LogicalType.DateTime
+        }) {
+      for (com.fasterxml.jackson.databind.cfg.CoercionInputShape shape :
+          new com.fasterxml.jackson.databind.cfg.CoercionInputShape[] {
+            com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+            com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+            com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+            com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+            com.fasterxml.jackson.databind.cfg.CoercionInputShape.EmptyString
+          }) {
+        if (!natural(t, shape)) {
+          m.coercionConfigFor(t)
+              .setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        }
+      }
+    }
+    return m;
+  }
+
+  /** The input shapes a logical type takes as they are. */
+  private static boolean natural(
+      com.fasterxml.jackson.databind.type.LogicalType t,
+      com.fasterxml.jackson.databind.cfg.CoercionInputShape shape) {
+    return switch (t) {
+      case Textual, Enum, DateTime ->
+          shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.String;
+      case Integer -> shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer;
+      case Float ->
+          shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float
+              || shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer;
+      case Boolean -> shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean;
+      default -> false;
+    };
+  }
+
+  private static ObjectMapper base() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .setDefaultPropertyInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        // required fields are checked by Bean Validation, which reports all of them at once, not
+        // Jackson's first
+        .setAnnotationIntrospector(
+            new JacksonAnnotationIntrospector() {
+              private static final long serialVersionUID = 1L;
+
+              @Override
+              public Boolean hasRequiredMarker(AnnotatedMember m) {
+                return null;
+              }
+            });
+  }
 
   private static boolean handles(Class<?> type) {
     return !(type == String.class

@@ -3,11 +3,10 @@ package cn.weineng.lti;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.weineng.api.client.model.IssuedLrsCredential;
+import cn.weineng.lti.support.RawHttp;
 import cn.weineng.lti.support.Weineng;
 import cn.weineng.lti.support.WeinengServer;
 import java.io.Reader;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,40 +119,25 @@ class AuthorizationMatrixIT {
   }
 
   private static int status(String answer) {
-    return Integer.parseInt(answer.substring(9, 12));
+    return RawHttp.status(answer);
   }
 
   /** A request written byte for byte (so that odd paths go out as they are), its answer as text. */
   private static String raw(String method, String target, String auth, String body)
       throws Exception {
-    URI base = URI.create(server.baseUrl);
     int n = ADDRESS.incrementAndGet();
-    String address = "198.18." + (n / 250 % 250) + "." + (1 + n % 250);
-    StringBuilder req =
-        new StringBuilder(method)
-            .append(' ')
-            .append(target)
-            .append(" HTTP/1.1\r\nHost: ")
-            .append(base.getAuthority())
-            .append("\r\nConnection: close\r\nX-Forwarded-For: ")
-            .append(address)
-            .append("\r\n");
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("X-Forwarded-For", "198.18." + (n / 250 % 250) + "." + (1 + n % 250));
     if (auth != null) {
-      req.append("Authorization: ").append(auth).append("\r\n");
+      headers.put("Authorization", auth);
     }
-    // body is "<media type>\n<content>"
     byte[] b = new byte[0];
     if (body != null) {
+      // body is "<media type>\n<content>"
       int nl = body.indexOf('\n');
-      req.append("Content-Type: ").append(body, 0, nl).append("\r\n");
+      headers.put("Content-Type", body.substring(0, nl));
       b = body.substring(nl + 1).getBytes(StandardCharsets.UTF_8);
     }
-    req.append("Content-Length: ").append(b.length).append("\r\n\r\n");
-    try (Socket s = new Socket(base.getHost(), base.getPort())) {
-      s.setSoTimeout(30_000);
-      s.getOutputStream().write(req.toString().getBytes(StandardCharsets.UTF_8));
-      s.getOutputStream().write(b);
-      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return RawHttp.send(server.baseUrl, method, target, headers, b);
   }
 }

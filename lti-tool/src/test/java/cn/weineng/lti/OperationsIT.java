@@ -224,29 +224,12 @@ class OperationsIT {
         .doesNotContainIgnoringCase("jersey");
     // a % not followed by two hex digits in the query: 400 with a problem naming it
     // (sent over a plain socket: Java's HTTP client refuses to send such a URL)
-    String bad = rawGet("/xapi/statements?agent=%ZZ");
+    String bad =
+        cn.weineng.lti.support.RawHttp.send(
+            server.baseUrl, "GET", "/xapi/statements?agent=%ZZ", java.util.Map.of(), null);
     assertThat(bad).startsWith("HTTP/1.1 400");
     assertThat(bad).containsIgnoringCase("Content-Type: application/problem+json");
     assertThat(bad).contains("malformed-url").contains("query");
-  }
-
-  /** A GET written byte for byte over a socket; the whole answer as text. */
-  private static String rawGet(String target) throws Exception {
-    URI base = URI.create(server.baseUrl);
-    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-      socket.setSoTimeout(10_000);
-      socket
-          .getOutputStream()
-          .write(
-              ("GET "
-                      + target
-                      + " HTTP/1.1\r\nHost: "
-                      + base.getAuthority()
-                      + "\r\nConnection: close\r\n\r\n")
-                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      return new String(
-          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
   }
 
   @Test

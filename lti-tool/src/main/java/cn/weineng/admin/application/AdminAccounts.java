@@ -13,13 +13,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,18 +90,8 @@ public class AdminAccounts {
 
   private Path writeInitialPassword(String password) {
     try {
-      Path dir = Path.of(dataDir);
-      Files.createDirectories(dir);
-      Path file = dir.resolve("initial-admin-password");
-      Files.deleteIfExists(file);
-      try {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(file);
-      }
-      Files.writeString(file, password + System.lineSeparator(), StandardCharsets.UTF_8);
+      Path file = Path.of(dataDir).resolve("initial-admin-password");
+      cn.weineng.common.infrastructure.OwnerOnlyFiles.write(file, password);
       return file;
     } catch (IOException e) {
       throw new IllegalStateException(
@@ -114,22 +101,13 @@ public class AdminAccounts {
 
   /** Whether an HTTP Basic header carries the admin's credentials. */
   public boolean authenticate(String basicHeader) {
-    if (basicHeader == null || !basicHeader.regionMatches(true, 0, "Basic ", 0, 6)) {
+    java.util.Optional<cn.weineng.xapi.application.BasicCredentials> basic =
+        cn.weineng.xapi.application.BasicCredentials.of(basicHeader);
+    if (basic.isEmpty()) {
       return false;
     }
-    String decoded;
-    try {
-      decoded =
-          new String(
-              Base64.getDecoder().decode(basicHeader.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon < 0) {
-      return false;
-    }
-    String user = decoded.substring(0, colon);
+    String user = basic.get().user();
+    String decoded = user + ":" + basic.get().password();
     if (!user.equals(username)) {
       // only the configured admin: renaming it in configuration retires the old account
       return false;
@@ -142,7 +120,7 @@ public class AdminAccounts {
     if (account.passwordHash().equals(verified.get(cacheKey))) {
       return true;
     }
-    if (Passwords.verify(decoded.substring(colon + 1).toCharArray(), account.passwordHash())) {
+    if (Passwords.verify(basic.get().password().toCharArray(), account.passwordHash())) {
       verified.put(cacheKey, account.passwordHash());
       return true;
     }

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -148,18 +147,10 @@ public class SecretsKey {
       if (Files.exists(file)) {
         return Files.readString(file, StandardCharsets.US_ASCII);
       }
-      Files.createDirectories(file.getParent());
       byte[] k = new byte[32];
       RANDOM.nextBytes(k);
       String value = Base64.getEncoder().encodeToString(k);
-      try {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(file);
-      }
-      Files.writeString(file, value + System.lineSeparator(), StandardCharsets.US_ASCII);
+      OwnerOnlyFiles.write(file, value);
       LOG.warning(
           () ->
               "no WEINENG_SECRETS_KEY configured: generated one in "

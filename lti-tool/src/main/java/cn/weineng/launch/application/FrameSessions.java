@@ -7,15 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The in-frame session: a launch opens one, and the page's forms carry its token (a hidden field,
@@ -35,8 +30,6 @@ public class FrameSessions {
   static final int MAX_TOKEN_LENGTH = 16_384;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final byte[] LABEL =
-      "weineng frame session v1".getBytes(StandardCharsets.US_ASCII);
 
   @Inject ToolSecrets secrets;
 
@@ -88,7 +81,7 @@ public class FrameSessions {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    return encode(body) + "." + encode(mac(secrets.keys().get(0), body));
+    return encode(body) + "." + encode(secrets.sign(ToolSecrets.Purpose.FRAME_SESSION, body));
   }
 
   /** The live session a token names, if it is one this tool signed and has not expired. */
@@ -108,11 +101,7 @@ public class FrameSessions {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    boolean signed = false;
-    for (byte[] key : secrets.keys()) {
-      signed |= MessageDigest.isEqual(tag, mac(key, body));
-    }
-    if (!signed) {
+    if (!secrets.verifies(ToolSecrets.Purpose.FRAME_SESSION, body, tag)) {
       return Optional.empty();
     }
     try {
@@ -127,19 +116,6 @@ public class FrameSessions {
               JSON.treeToValue(payload.get("l"), Launch.class)));
     } catch (IOException | ClassCastException e) {
       return Optional.empty();
-    }
-  }
-
-  private static byte[] mac(byte[] stateKey, byte[] body) {
-    try {
-      // a key of its own, derived from the tool's state key, so a login state is never a token
-      Mac derive = Mac.getInstance("HmacSHA256");
-      derive.init(new SecretKeySpec(stateKey, "HmacSHA256"));
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(derive.doFinal(LABEL), "HmacSHA256"));
-      return mac.doFinal(body);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
     }
   }
 

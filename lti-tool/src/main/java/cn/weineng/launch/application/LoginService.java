@@ -55,10 +55,16 @@ public class LoginService {
 
   /**
    * The authorisation redirect and the state it carries; with LTI platform storage, also the nonce
-   * and the storage frame the browser puts them in first, and the platform's origin.
+   * and the storage frame the browser puts them in first, the platform's origin, and the same login
+   * without platform storage (where the browser goes when the platform does not answer).
    */
   public record Redirect(
-      URI location, String state, String nonce, String storageTarget, String platformOrigin) {}
+      URI location,
+      String state,
+      String nonce,
+      String storageTarget,
+      String platformOrigin,
+      String withoutStorage) {}
 
   public Redirect initiate(Initiation in) {
     // §5.1.1.1: iss, login_hint and target_link_uri are required
@@ -94,15 +100,25 @@ public class LoginService {
     q.put("login_hint", in.loginHint());
     q.put("state", state);
     q.put("nonce", nonce);
-    if (in.ltiMessageHint() != null) {
-      q.put("lti_message_hint", in.ltiMessageHint());
+    q.put("lti_message_hint", in.ltiMessageHint());
+    String withoutStorage = null;
+    if (storage != null) {
+      Map<String, String> again = new LinkedHashMap<>();
+      again.put("iss", in.iss());
+      again.put("login_hint", in.loginHint());
+      again.put("target_link_uri", in.targetLinkUri());
+      again.put("lti_message_hint", in.ltiMessageHint());
+      again.put("client_id", in.clientId());
+      again.put("lti_deployment_id", in.deploymentId());
+      withoutStorage = withQuery(base() + "/lti/login", again);
     }
-    StringBuilder url =
-        new StringBuilder(platform.authUrl()).append(platform.authUrl().contains("?") ? '&' : '?');
-    q.forEach((k, v) -> url.append(enc(k)).append('=').append(enc(v)).append('&'));
-    url.setLength(url.length() - 1);
     return new Redirect(
-        URI.create(url.toString()), state, nonce, storage, origin(platform.authUrl()));
+        URI.create(withQuery(platform.authUrl(), q)),
+        state,
+        nonce,
+        storage,
+        origin(platform.authUrl()),
+        withoutStorage);
   }
 
   private Platform platform(String iss, String clientId) {
@@ -153,6 +169,19 @@ public class LoginService {
       throw new LtiLaunchException(
           400, "missing-parameter", "The login request lacks the parameter " + name + ".");
     }
+  }
+
+  /** {@code url} with the parameters that have a value added to its query. */
+  private static String withQuery(String url, Map<String, String> q) {
+    StringBuilder u = new StringBuilder(url);
+    char sep = url.contains("?") ? '&' : '?';
+    for (Map.Entry<String, String> e : q.entrySet()) {
+      if (e.getValue() != null) {
+        u.append(sep).append(enc(e.getKey())).append('=').append(enc(e.getValue()));
+        sep = '&';
+      }
+    }
+    return u.toString();
   }
 
   private static String enc(String s) {

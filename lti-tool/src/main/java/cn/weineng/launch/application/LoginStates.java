@@ -10,8 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,15 +19,13 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * OIDC login state as a signed value (ADR 0008): the state parameter carries the nonce, the
- * registration, a digest of the target and an expiry, authenticated with HMAC-SHA256 under a key
- * every node derives from the tool's signing keys. Nothing is written at login initiation; any node
- * validates the state; a launch records its nonce in the shared database, in the transaction that
- * records the launch, so a state and its nonce are accepted once.
+ * registration, a digest of the target and an expiry, authenticated with HMAC-SHA256 ({@link
+ * ToolSecrets}). Nothing is written at login initiation; any node validates the state; a launch
+ * records its nonce in the shared database, in the transaction that records the launch, so a state
+ * and its nonce are accepted once.
  *
  * <p>The state is base64url without padding and never contains a dot, so a browser's cookie can
  * hold several (see the launch resource).
@@ -88,7 +84,7 @@ public class LoginStates {
     b.put((byte) storage.length);
     b.put(storage);
     byte[] body = Arrays.copyOf(b.array(), b.position());
-    b.put(mac(secrets.keys().get(0), body));
+    b.put(secrets.sign(ToolSecrets.Purpose.LOGIN_STATE, body));
     return new Issued(encode(b.array()), encode(nonce));
   }
 
@@ -120,11 +116,7 @@ public class LoginStates {
     }
     byte[] body = Arrays.copyOf(raw, raw.length - MAC_BYTES);
     byte[] tag = Arrays.copyOfRange(raw, raw.length - MAC_BYTES, raw.length);
-    boolean signed = false;
-    for (byte[] key : secrets.keys()) {
-      signed |= MessageDigest.isEqual(tag, mac(key, body));
-    }
-    if (!signed) {
+    if (!secrets.verifies(ToolSecrets.Purpose.LOGIN_STATE, body, tag)) {
       return Optional.empty();
     }
     ByteBuffer b = ByteBuffer.wrap(body);
@@ -180,16 +172,6 @@ public class LoginStates {
     return em.createQuery("delete from UsedNonce n where n.usedAt < :before")
         .setParameter("before", OffsetDateTime.now(ZoneOffset.UTC).minus(keep.multipliedBy(2)))
         .executeUpdate();
-  }
-
-  private static byte[] mac(byte[] key, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(body);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
-    }
   }
 
   private static String encode(byte[] b) {

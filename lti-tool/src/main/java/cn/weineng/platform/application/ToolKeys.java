@@ -145,25 +145,8 @@ public class ToolKeys {
   }
 
   private void use(List<RSAKey> live) {
-    secrets.use(live.stream().map(ToolKeys::stateKey).toList());
+    secrets.use(live.stream().map(k -> k.getPrivateExponent().decode()).toList());
     keys = live;
-  }
-
-  /**
-   * A symmetric key for values only this tool reads back (the OIDC login state): HMAC-SHA256 of a
-   * fixed label under the RSA key's private exponent, so every node derives the same key from the
-   * shared signing key and a rotation rotates it too.
-   */
-  private static byte[] stateKey(RSAKey key) {
-    try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(
-          new javax.crypto.spec.SecretKeySpec(key.getPrivateExponent().decode(), "HmacSHA256"));
-      return mac.doFinal(
-          "weineng lti login state v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
-    }
   }
 
   /** The newest active key, for signing (deep-linking responses, service-token assertions). */

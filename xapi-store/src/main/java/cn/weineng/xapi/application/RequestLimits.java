@@ -147,9 +147,11 @@ public class RequestLimits {
    * current window of length {@code window}; then returns how long until the window ends.
    */
   public Optional<Duration> take(String bucket, int limit, Duration window) {
-    Optional<Duration> over = over(bucket, limit, window);
+    sync();
+    Key key = key(bucket, window);
+    Optional<Duration> over = over(key, limit);
     if (over.isEmpty()) {
-      hit(bucket, window);
+      count(key);
     }
     return over;
   }
@@ -157,25 +159,34 @@ public class RequestLimits {
   /** How long until {@code bucket} is under {@code limit} again; empty when it is now. */
   public Optional<Duration> over(String bucket, int limit, Duration window) {
     sync();
+    return over(key(bucket, window), limit);
+  }
+
+  /** Counts one occurrence for {@code bucket} in its current window. */
+  public void hit(String bucket, Duration window) {
+    count(key(bucket, window));
+    sync();
+  }
+
+  /** The bucket's current window. */
+  private static Key key(String bucket, Duration window) {
     long now = Instant.now().getEpochSecond();
     long seconds = window.getSeconds();
-    Key key = new Key(hash(bucket), now - now % seconds, seconds);
+    return new Key(hash(bucket), now - now % seconds, seconds);
+  }
+
+  private Optional<Duration> over(Key key, int limit) {
     AtomicLong local = pending.get(key);
     long count = shared.getOrDefault(key, 0L) + (local == null ? 0 : local.get());
     if (count < limit) {
       return Optional.empty();
     }
-    return Optional.of(Duration.ofSeconds(Math.max(1, key.windowStart() + seconds - now)));
+    long left = key.windowStart() + key.seconds() - Instant.now().getEpochSecond();
+    return Optional.of(Duration.ofSeconds(Math.max(1, left)));
   }
 
-  /** Counts one occurrence for {@code bucket} in its current window. */
-  public void hit(String bucket, Duration window) {
-    long now = Instant.now().getEpochSecond();
-    long seconds = window.getSeconds();
-    pending
-        .computeIfAbsent(new Key(hash(bucket), now - now % seconds, seconds), k -> new AtomicLong())
-        .incrementAndGet();
-    sync();
+  private void count(Key key) {
+    pending.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
   }
 
   private void sync() {

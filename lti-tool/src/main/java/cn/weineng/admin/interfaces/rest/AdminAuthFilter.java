@@ -30,23 +30,6 @@ public class AdminAuthFilter implements ContainerRequestFilter {
 
   @Context jakarta.servlet.http.HttpServletRequest http;
 
-  /** The user name of an HTTP Basic header, or null. */
-  static String user(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    try {
-      String decoded =
-          new String(
-              java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
-              java.nio.charset.StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon < 0 ? null : decoded.substring(0, colon);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
   /**
    * Fails closed: a class is admin-only when it says so, or when it implements any interface
    * generated from openapi.yaml, so a new REST resource that forgets {@link AdminApi} is still
@@ -77,7 +60,10 @@ public class AdminAuthFilter implements ContainerRequestFilter {
       return;
     }
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    String user = user(authorization);
+    String user =
+        cn.weineng.xapi.application.BasicCredentials.of(authorization)
+            .map(cn.weineng.xapi.application.BasicCredentials::user)
+            .orElse(null);
     String address =
         limits.sourceOf(
             http == null ? null : http.getRemoteAddr(), request.getHeaderString("X-Forwarded-For"));

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
@@ -51,47 +54,56 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     m.disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
     m.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     m.disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
-    // scalar targets only: untyped values (free JSON, maps) take any shape as they are
-    for (com.fasterxml.jackson.databind.type.LogicalType t :
-        new com.fasterxml.jackson.databind.type.LogicalType[] {
-          com.fasterxml.jackson.databind.type.LogicalType.Textual,
-          com.fasterxml.jackson.databind.type.LogicalType.Integer,
-          com.fasterxml.jackson.databind.type.LogicalType.Float,
-          com.fasterxml.jackson.databind.type.LogicalType.Boolean,
-          com.fasterxml.jackson.databind.type.LogicalType.Enum,
-          com.fasterxml.jackson.databind.type.LogicalType.DateTime
-        }) {
-      for (com.fasterxml.jackson.databind.cfg.CoercionInputShape shape :
-          new com.fasterxml.jackson.databind.cfg.CoercionInputShape[] {
-            com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
-            com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
-            com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
-            com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
-            com.fasterxml.jackson.databind.cfg.CoercionInputShape.EmptyString
-          }) {
-        if (!natural(t, shape)) {
-          m.coercionConfigFor(t)
-              .setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
-        }
-      }
-    }
+    // each scalar target refuses the input shapes that are not its own; untyped values (free
+    // JSON, maps) take any shape as they are
+    refuse(
+        m,
+        LogicalType.Textual,
+        CoercionInputShape.Integer,
+        CoercionInputShape.Float,
+        CoercionInputShape.Boolean,
+        CoercionInputShape.EmptyString);
+    refuse(
+        m,
+        LogicalType.Enum,
+        CoercionInputShape.Integer,
+        CoercionInputShape.Float,
+        CoercionInputShape.Boolean,
+        CoercionInputShape.EmptyString);
+    refuse(
+        m,
+        LogicalType.DateTime,
+        CoercionInputShape.Integer,
+        CoercionInputShape.Float,
+        CoercionInputShape.Boolean,
+        CoercionInputShape.EmptyString);
+    refuse(
+        m,
+        LogicalType.Integer,
+        CoercionInputShape.Float,
+        CoercionInputShape.Boolean,
+        CoercionInputShape.String,
+        CoercionInputShape.EmptyString);
+    refuse(
+        m,
+        LogicalType.Float,
+        CoercionInputShape.Boolean,
+        CoercionInputShape.String,
+        CoercionInputShape.EmptyString);
+    refuse(
+        m,
+        LogicalType.Boolean,
+        CoercionInputShape.Integer,
+        CoercionInputShape.Float,
+        CoercionInputShape.String,
+        CoercionInputShape.EmptyString);
     return m;
   }
 
-  /** The input shapes a logical type takes as they are. */
-  private static boolean natural(
-      com.fasterxml.jackson.databind.type.LogicalType t,
-      com.fasterxml.jackson.databind.cfg.CoercionInputShape shape) {
-    return switch (t) {
-      case Textual, Enum, DateTime ->
-          shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.String;
-      case Integer -> shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer;
-      case Float ->
-          shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float
-              || shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer;
-      case Boolean -> shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean;
-      default -> false;
-    };
+  private static void refuse(ObjectMapper m, LogicalType target, CoercionInputShape... shapes) {
+    for (CoercionInputShape shape : shapes) {
+      m.coercionConfigFor(target).setCoercion(shape, CoercionAction.Fail);
+    }
   }
 
   private static ObjectMapper base() {

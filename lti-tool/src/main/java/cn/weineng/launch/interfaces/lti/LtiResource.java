@@ -68,7 +68,7 @@ public class LtiResource {
       LoginService.Initiation in =
           new LoginService.Initiation(
               iss, loginHint, target, messageHint, clientId, deploymentId, storageTarget);
-      return redirect(login.initiate(in), in, cookieStates);
+      return redirect(login.initiate(in), cookieStates);
     } catch (cn.weineng.launch.application.LtiLaunchException e) {
       throw e.about(iss, clientId);
     }
@@ -98,8 +98,7 @@ public class LtiResource {
    * cookies are blocked it does not come back, and the database state, single-use and bound to the
    * nonce, is what protects the launch (ADR 0001).
    */
-  private Response redirect(
-      LoginService.Redirect r, LoginService.Initiation in, String cookieStates) {
+  private static Response redirect(LoginService.Redirect r, String cookieStates) {
     List<String> states = new ArrayList<>(List.of(r.state()));
     for (String old : states(cookieStates)) {
       if (states.size() < MAX_COOKIE_STATES && !states.contains(old)) {
@@ -115,7 +114,7 @@ public class LtiResource {
           r.storageTarget(),
           r.platformOrigin(),
           r.location().toString(),
-          withoutStorage(in),
+          r.withoutStorage(),
           cookie);
     }
     return Response.status(302)
@@ -123,28 +122,6 @@ public class LtiResource {
         .header("Set-Cookie", cookie)
         .header("Cache-Control", "no-store")
         .build();
-  }
-
-  /** The same login initiation without platform storage: where the storage page falls back to. */
-  private String withoutStorage(LoginService.Initiation in) {
-    StringBuilder u = new StringBuilder(login.launchUrl().replace("/lti/launch", "/lti/login?"));
-    java.util.function.BiConsumer<String, String> add =
-        (k, v) -> {
-          if (v != null) {
-            u.append(k)
-                .append('=')
-                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8))
-                .append('&');
-          }
-        };
-    add.accept("iss", in.iss());
-    add.accept("login_hint", in.loginHint());
-    add.accept("target_link_uri", in.targetLinkUri());
-    add.accept("lti_message_hint", in.ltiMessageHint());
-    add.accept("client_id", in.clientId());
-    add.accept("lti_deployment_id", in.deploymentId());
-    u.setLength(u.length() - 1);
-    return u.toString();
   }
 
   static List<String> states(String cookie) {

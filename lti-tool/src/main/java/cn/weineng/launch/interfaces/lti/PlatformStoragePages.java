@@ -2,10 +2,6 @@ package cn.weineng.launch.interfaces.lti;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 /**
  * The two pages of a launch through LTI platform storage (1EdTech "OIDC Login with LTI Client Side
@@ -143,24 +139,14 @@ final class PlatformStoragePages {
         + "</script></body></html>";
   }
 
+  private static final java.util.Map<String, String> HASHES =
+      java.util.Map.of(PUT, FramePages.scriptHash(PUT), GET, FramePages.scriptHash(GET));
+
   private static String csp(String script, String platformOrigin, String formAction) {
     return "default-src 'none'; script-src "
-        + hash(script)
+        + HASHES.get(script)
         + (formAction == null ? "" : "; form-action " + formAction)
         + "; frame-ancestors 'self' "
         + platformOrigin;
-  }
-
-  static String hash(String script) {
-    try {
-      return "'sha256-"
-          + Base64.getEncoder()
-              .encodeToString(
-                  MessageDigest.getInstance("SHA-256")
-                      .digest(script.getBytes(StandardCharsets.UTF_8)))
-          + "'";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package cn.weineng.xapi.interfaces.rest;
 
+import cn.weineng.xapi.application.BasicCredentials;
 import cn.weineng.xapi.application.CredentialService;
 import cn.weineng.xapi.application.LrsClient;
 import cn.weineng.xapi.domain.XapiException;
@@ -11,8 +12,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -36,7 +35,8 @@ public class XapiRequestFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    String key = basic(authorization).map(d -> d.substring(0, d.indexOf(':'))).orElse(null);
+    Optional<BasicCredentials> basic = BasicCredentials.of(authorization);
+    String key = basic.map(BasicCredentials::user).orElse(null);
     String address =
         limits.sourceOf(
             http == null ? null : http.getRemoteAddr(), request.getHeaderString("X-Forwarded-For"));
@@ -50,7 +50,8 @@ public class XapiRequestFilter implements ContainerRequestFilter {
                       + " later",
                   wait);
             });
-    Optional<LrsClient> authenticated = authenticate(authorization);
+    Optional<LrsClient> authenticated =
+        basic.flatMap(c -> credentials.authenticate(c.user(), c.password()));
     if (authenticated.isEmpty()) {
       if (authorization != null) {
         // a request without credentials guesses nothing; one with wrong ones counts
@@ -78,31 +79,5 @@ public class XapiRequestFilter implements ContainerRequestFilter {
                             + "' is not supported; use 1.0.3 or 2.0.0"));
     request.setProperty(CLIENT, client);
     request.setProperty(VERSION, version);
-  }
-
-  private Optional<LrsClient> authenticate(String authorization) {
-    return basic(authorization)
-        .flatMap(
-            d -> {
-              int colon = d.indexOf(':');
-              return credentials.authenticate(d.substring(0, colon), d.substring(colon + 1));
-            });
-  }
-
-  /** The decoded {@code key:secret} of an HTTP Basic header, when it is one. */
-  private static Optional<String> basic(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return Optional.empty();
-    }
-    String decoded;
-    try {
-      decoded =
-          new String(
-              Base64.getDecoder().decode(authorization.substring(6).trim()),
-              StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    return decoded.indexOf(':') < 0 ? Optional.empty() : Optional.of(decoded);
   }
 }

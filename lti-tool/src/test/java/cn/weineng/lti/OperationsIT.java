@@ -155,6 +155,44 @@ class OperationsIT {
   }
 
   @Test
+  void refusesBlankIdsAndBodiesBeyondTheLimits() throws Exception {
+    String tag = "limits-" + Long.toString(System.nanoTime(), 36);
+    // a blank or spaced store id is refused, not read as the default store
+    for (String storeId : new String[] {"", " ", "default "}) {
+      HttpResponse<String> r =
+          api.admin(
+              "POST",
+              "/api/lrs/credentials",
+              "application/json",
+              "{\"label\":\"" + tag + "\",\"storeId\":\"" + storeId + "\"}");
+      assertThat(r.statusCode()).as("'" + storeId + "' → " + r.body()).isEqualTo(400);
+      assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+      assertThat(r.body()).contains("storeId");
+    }
+    assertThat(api.admin("GET", "/api/lrs/credentials", null, null).body()).doesNotContain(tag);
+    // a body over 1 MiB, one nested too deep, one with too many values
+    String big = "{\"id\":\"" + tag + "\",\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+    String deep = "{\"id\":\"" + tag + "\",\"name\":" + "[".repeat(70) + "]".repeat(70) + "}";
+    // (a free-form map: the only place a body can hold many values of its type)
+    StringBuilder many = new StringBuilder("{\"policyId\":\"cn-national-2019\",\"settings\":{");
+    for (int i = 0; i < 30_000; i++) {
+      many.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"1\"");
+    }
+    many.append("}}");
+    java.util.Map<String, Integer> refused =
+        java.util.Map.of(big, 413, deep, 400, many.toString(), 413);
+    for (java.util.Map.Entry<String, Integer> e : refused.entrySet()) {
+      String path =
+          e.getKey().startsWith("{\"policyId") ? "/api/stores/default/ledger/diff" : "/api/stores";
+      HttpResponse<String> r = api.admin("POST", path, "application/json", e.getKey());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(e.getValue());
+      assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+      assertThat(r.body()).contains("\"status\":" + e.getValue());
+    }
+    assertThat(api.admin("GET", "/api/stores", null, null).body()).doesNotContain(tag);
+  }
+
+  @Test
   void reportsEveryInvalidFieldOfARegistration() {
     try {
       api.platforms.createPlatform(

@@ -196,6 +196,70 @@ class XapiStatementsIT {
   }
 
   @Test
+  void refusesBodiesBeyondTheDocumentedLimitsBeforeStoringAny() throws Exception {
+    String activity = "http://example.cn/limits/" + UUID.randomUUID();
+    String head =
+        "{\"actor\":{\"mbox\":\"mailto:limits@example.cn\"},"
+            + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/experienced\"},"
+            + "\"object\":{\"id\":\""
+            + activity
+            + "\"}";
+    String one = head + "}";
+    java.util.function.Function<String, String> withExtension =
+        value -> head + ",\"result\":{\"extensions\":{\"http://example.cn/x\":" + value + "}}}";
+    java.util.Map<String, Integer> statuses = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> reasons = new java.util.LinkedHashMap<>();
+    // nested 70 deep
+    String deep = "[".repeat(70) + "]".repeat(70);
+    statuses.put(withExtension.apply(deep), 400);
+    reasons.put(withExtension.apply(deep), "nested deeper than 64");
+    // 1,001 statements in one batch
+    String batch = "[" + String.join(",", java.util.Collections.nCopies(1_001, one)) + "]";
+    statuses.put(batch, 413);
+    reasons.put(batch, "send at most 1000");
+    // 200,000 extension keys
+    StringBuilder keys = new StringBuilder("{");
+    for (int i = 0; i < 200_000; i++) {
+      keys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":1");
+    }
+    String manyKeys = withExtension.apply(keys.append("}").toString());
+    statuses.put(manyKeys, 413);
+    reasons.put(manyKeys, "JSON tokens");
+    // a string of a million and one characters, a key of 3,000
+    String longString = withExtension.apply("\"" + "x".repeat(1_000_001) + "\"");
+    statuses.put(longString, 413);
+    reasons.put(longString, "a string is longer than");
+    String longKey = withExtension.apply("{\"" + "k".repeat(3_000) + "\":1}");
+    statuses.put(longKey, 413);
+    reasons.put(longKey, "a key is longer than");
+    String longNumber = withExtension.apply("1" + "0".repeat(150));
+    statuses.put(longNumber, 400);
+    reasons.put(longNumber, "a number is written with more than");
+    for (java.util.Map.Entry<String, Integer> e : statuses.entrySet()) {
+      HttpResponse<String> r = api.xapi("POST", "statements", cred, "1.0.3", e.getKey());
+      String reason = reasons.get(e.getKey());
+      assertThat(r.statusCode()).as(reason + ": " + r.body()).isEqualTo(e.getValue());
+      assertThat(r.body()).contains(reason);
+    }
+    String query =
+        "statements?activity=" + java.net.URLEncoder.encode(activity, StandardCharsets.UTF_8);
+    assertThat(JSON.readTree(api.xapi("GET", query, cred, "1.0.3", null).body()).get("statements"))
+        .as("nothing of a refused body is stored")
+        .isEmpty();
+    // at the limits themselves: 1,000 statements and 64 levels are taken
+    String atLimit = "[" + String.join(",", java.util.Collections.nCopies(1_000, one)) + "]";
+    assertThat(api.xapi("POST", "statements", cred, "1.0.3", atLimit).statusCode()).isEqualTo(200);
+    String nested = "[".repeat(59) + "]".repeat(59);
+    HttpResponse<String> deepOk =
+        api.xapi("POST", "statements", cred, "1.0.3", withExtension.apply(nested));
+    assertThat(deepOk.statusCode()).as(deepOk.body()).isEqualTo(200);
+    assertThat(
+            JSON.readTree(api.xapi("GET", query + "&limit=500", cred, "1.0.3", null).body())
+                .get("statements"))
+        .hasSize(500);
+  }
+
+  @Test
   void putStoresOnceAndConflictsOnDifferentContent() throws Exception {
     String id = UUID.randomUUID().toString();
     String body = statement(null, "http://adlnet.gov/expapi/verbs/experienced", "");

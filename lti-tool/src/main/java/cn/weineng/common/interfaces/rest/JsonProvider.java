@@ -1,6 +1,7 @@
 package cn.weineng.common.interfaces.rest;
 
 import cn.weineng.common.domain.Problem;
+import cn.weineng.xapi.application.StrictJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,9 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 
   static final ObjectMapper MAPPER = strict();
 
+  /** Largest REST request body read; larger ones get 413 (file uploads have their own limits). */
+  static final int MAX_BODY_BYTES = 1024 * 1024;
+
   /**
    * Strict reading: unknown properties, duplicate keys and content after the document are refused,
    * and a value is never coerced into another type (a number or boolean is no string, a string no
@@ -49,8 +53,6 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
    */
   private static ObjectMapper strict() {
     ObjectMapper m = base();
-    m.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     m.disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
     m.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     m.disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
@@ -107,7 +109,8 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
   }
 
   private static ObjectMapper base() {
-    return new ObjectMapper()
+    return StrictJson.mapper(StrictJson.MAX_TOKENS_REST)
+        .build()
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -147,39 +150,62 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
       MultivaluedMap<String, String> httpHeaders,
       InputStream entityStream)
       throws IOException {
+    byte[] body = entityStream.readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      throw new Problem(
+          413,
+          "too-large",
+          "Request too large",
+          "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
     try {
-      return MAPPER
-          .readerFor(MAPPER.getTypeFactory().constructType(genericType))
-          .readValue(entityStream);
-    } catch (UnrecognizedPropertyException e) {
-      throw Problem.invalid(
+      return MAPPER.readerFor(MAPPER.getTypeFactory().constructType(genericType)).readValue(body);
+    } catch (JsonProcessingException e) {
+      throw refusal(e);
+    }
+  }
+
+  /** The problem a body that could not be read as its type answers. */
+  private static Problem refusal(JsonProcessingException e) {
+    // a limit broken while a value was read may come wrapped in a mapping exception
+    StrictJson.Excess excess = StrictJson.excess(e, StrictJson.MAX_TOKENS_REST).orElse(null);
+    if (excess != null) {
+      return new Problem(
+          excess.status(),
+          excess.status() == 413 ? "too-large" : "invalid-request",
+          excess.status() == 413 ? "Request too large" : "Invalid request",
+          "the request body: " + excess.reason());
+    }
+    if (e instanceof UnrecognizedPropertyException) {
+      return Problem.invalid(
           "the request has a property the API does not know",
           List.of(new Problem.FieldError(path(e), "is not a property of this request")));
-    } catch (MismatchedInputException e) {
+    }
+    if (e instanceof MismatchedInputException) {
       String path = path(e);
-      throw Problem.invalid(
+      return Problem.invalid(
           "the request body does not match the expected shape",
           List.of(
               new Problem.FieldError(
                   path.isEmpty() ? "(body)" : path, "is missing or has the wrong type")));
-    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+    }
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException) {
       // well-formed JSON with a value the API does not take (an enum word it does not know)
       String path = path(e);
-      throw Problem.invalid(
+      return Problem.invalid(
           "the request has a value the API does not accept",
           List.of(
               new Problem.FieldError(
                   path.isEmpty() ? "(body)" : path, "is not one of the allowed values")));
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw Problem.invalid("the request body is not valid JSON" + where, List.of());
     }
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
+    return Problem.invalid("the request body is not valid JSON" + where, List.of());
   }
 
   private static String path(JsonProcessingException e) {

@@ -1,13 +1,11 @@
 package cn.weineng.xapi.interfaces.rest;
 
+import cn.weineng.xapi.application.StrictJson;
 import cn.weineng.xapi.domain.XapiException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,16 +18,12 @@ import java.util.Map;
  * The resources write their JSON themselves, so the container's JSON provider never decides the
  * shape; and they read it strictly: exactly one JSON document per body, no duplicate keys, valid
  * UTF-8 only (no overlong forms, no surrogates), numbers that fit a double, no NUL character (the
- * PostgreSQL store could not keep it). A body that breaks any of these is refused with 400 and
- * where, before anything is stored.
+ * PostgreSQL store could not keep it), within {@link StrictJson}'s limits. A body that breaks any
+ * of these is refused with 400 (413 for a limit of size) and where, before anything is stored.
  */
 final class Json {
 
-  static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
+  static final ObjectMapper MAPPER = StrictJson.mapper(StrictJson.MAX_TOKENS_LRS).build();
 
   private Json() {}
 
@@ -63,6 +57,10 @@ final class Json {
     try {
       json = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
+      StrictJson.Excess excess = StrictJson.excess(e, StrictJson.MAX_TOKENS_LRS).orElse(null);
+      if (excess != null) {
+        throw new XapiException(excess.status(), what + ": " + excess.reason());
+      }
       JsonLocation at = e.getLocation();
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -46,6 +46,9 @@ public class StatementsResource {
   /** Largest request body accepted; larger ones get 413. */
   static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+  /** Most statements one POST may hold; a larger batch gets 413 before any is checked. */
+  static final int MAX_BATCH = 1_000;
+
   private static final Set<String> QUERY_PARAMS =
       Set.of(
           "statementId",
@@ -111,6 +114,15 @@ public class StatementsResource {
       // Moodle's logstore_xapi sends [] whenever its queue is empty (each cron minute on an idle
       // site): a store of nothing, answered as such
       return Response.ok("[]", MediaType.APPLICATION_JSON).build();
+    }
+    if (json.isArray() && json.size() > MAX_BATCH) {
+      throw new XapiException(
+          413,
+          "the batch holds "
+              + json.size()
+              + " statements; send at most "
+              + MAX_BATCH
+              + " in one request");
     }
     List<JsonNode> batch = new ArrayList<>();
     if (json.isArray()) {

@@ -57,6 +57,47 @@ public final class StrictJson {
     return JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
+  /**
+   * Whether a JSON text escapes a NUL character ({@code \u0000}, not preceded by an escaping
+   * backslash) anywhere: no value Weineng keeps may hold one.
+   */
+  public static boolean escapesNul(byte[] json) {
+    for (int i = 0; i + 5 < json.length; i++) {
+      if (json[i] == '\\'
+          && json[i + 1] == 'u'
+          && json[i + 2] == '0'
+          && json[i + 3] == '0'
+          && json[i + 4] == '0'
+          && json[i + 5] == '0') {
+        int backslashes = 0;
+        for (int j = i; j >= 0 && json[j] == '\\'; j--) {
+          backslashes++;
+        }
+        if (backslashes % 2 == 1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads and drops what is left of a body refused for its size (up to 64 MiB more), so that the
+   * refusal reaches a client still sending instead of a connection reset.
+   */
+  public static void drain(java.io.InputStream in) {
+    try {
+      long left = 64L * 1024 * 1024;
+      byte[] buffer = new byte[64 * 1024];
+      for (int n;
+          left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) {
+        left -= n;
+      }
+    } catch (java.io.IOException e) {
+      // the client stopped sending: nothing left to drain
+    }
+  }
+
   /** Why a body broke a limit, told plainly, with the status to answer. */
   public record Excess(int status, String reason) {}
 

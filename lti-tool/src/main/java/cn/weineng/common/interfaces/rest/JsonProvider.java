@@ -152,11 +152,15 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
       throws IOException {
     byte[] body = entityStream.readNBytes(MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {
+      StrictJson.drain(entityStream);
       throw new Problem(
           413,
           "too-large",
           "Request too large",
           "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    if (StrictJson.escapesNul(body)) {
+      throw Problem.invalid("the request body holds a NUL character (\\u0000)", List.of());
     }
     try {
       return MAPPER.readerFor(MAPPER.getTypeFactory().constructType(genericType)).readValue(body);

@@ -28,6 +28,16 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
               + " one; send it again",
           List.of());
     }
+    if (unstorableCharacter(t)) {
+      // a value only the database refused (PostgreSQL keeps no NUL character in text): bad input,
+      // and its transaction was rolled back whole
+      return ProblemResponses.of(
+          400,
+          "unstorable-character",
+          "Unstorable character",
+          "a value holds a character that cannot be stored (a NUL character)",
+          List.of());
+    }
     String id = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "unexpected error, request id " + id, t);
     return ProblemResponses.of(
@@ -36,6 +46,17 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         "Internal error",
         "the request failed on our side; quote request id " + id + " when reporting it",
         List.of());
+  }
+
+  /** Whether the database refused a character of a value (SQLState 22021 or 22P05). */
+  static boolean unstorableCharacter(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof java.sql.SQLException e
+          && ("22021".equals(e.getSQLState()) || "22P05".equals(e.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a unique or primary key refused the write (SQLState 23505) somewhere in the causes. */

@@ -68,6 +68,7 @@ public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
     try {
       byte[] raw = request.getEntityStream().readNBytes(StatementsResource.MAX_BODY_BYTES + 1);
       if (raw.length > StatementsResource.MAX_BODY_BYTES) {
+        cn.weineng.xapi.application.StrictJson.drain(request.getEntityStream());
         throw new XapiException(
             413, "the request body is larger than " + StatementsResource.MAX_BODY_BYTES + " bytes");
       }

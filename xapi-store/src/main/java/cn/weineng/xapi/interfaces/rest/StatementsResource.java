@@ -376,6 +376,7 @@ public class StatementsResource {
       throw XapiException.badRequest("the request body could not be read");
     }
     if (bytes.length > MAX_BODY_BYTES) {
+      cn.weineng.xapi.application.StrictJson.drain(body);
       throw new XapiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
     return Json.readStrict(bytes, "the request body");

@@ -30,6 +30,9 @@ import org.yaml.snakeyaml.Yaml;
  * without one). Then path tricks on every reading operation: a matrix parameter, a doubled slash,
  * an encoded dot segment, an encoded slash: none reaches a resource without the admin.
  *
+ * <p>The LRS the same way: every resource method of its JAX-RS classes × anonymous, a wrong secret,
+ * the admin (who is no LRS credential) and an LRS credential, with the same path tricks.
+ *
  * <p>Each caller names its own address through the trusted proxy, so the wrong passwords here do
  * not use up another test's failed-login allowance.
  */
@@ -112,6 +115,94 @@ class AuthorizationMatrixIT {
     }
   }
 
+  /**
+   * Every resource method of the LRS, read from its JAX-RS classes (so a resource added to the LRS
+   * is in this matrix without anyone listing it), plus the xAPI resources it does not serve yet.
+   */
+  static Stream<Arguments> xapiResources() {
+    List<Arguments> out = new ArrayList<>();
+    List<Class<? extends java.lang.annotation.Annotation>> verbs =
+        List.of(
+            jakarta.ws.rs.GET.class,
+            jakarta.ws.rs.PUT.class,
+            jakarta.ws.rs.POST.class,
+            jakarta.ws.rs.DELETE.class);
+    for (Class<?> resource :
+        List.of(
+            cn.weineng.xapi.interfaces.rest.StatementsResource.class,
+            cn.weineng.xapi.interfaces.rest.AboutResource.class)) {
+      String base = "/" + resource.getAnnotation(jakarta.ws.rs.Path.class).value();
+      for (java.lang.reflect.Method m : resource.getMethods()) {
+        for (Class<? extends java.lang.annotation.Annotation> verb : verbs) {
+          if (m.isAnnotationPresent(verb)) {
+            jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+            out.add(
+                Arguments.of(verb.getSimpleName(), base + (sub == null ? "" : "/" + sub.value())));
+          }
+        }
+      }
+    }
+    assertThat(out).as("resource methods of the LRS").hasSizeGreaterThanOrEqualTo(4);
+    for (String path :
+        List.of(
+            "/xapi/activities",
+            "/xapi/agents",
+            "/xapi/activities/state",
+            "/xapi/activities/profile",
+            "/xapi/agents/profile")) {
+      out.add(Arguments.of("GET", path));
+      out.add(Arguments.of("PUT", path));
+      out.add(Arguments.of("DELETE", path));
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("xapiResources")
+  void onlyAnLrsCredentialGetsPastTheLrsAuthentication(String method, String path)
+      throws Exception {
+    if (lrs == null) {
+      lrs = api.credential("default", "matrix");
+    }
+    boolean open = path.equals("/xapi/about");
+    String body = method.equals("PUT") || method.equals("POST") ? "application/json\n{}" : null;
+    String wrongSecret = Weineng.basic(lrs.getKey(), "not-" + lrs.getSecret());
+    String admin = Weineng.basic(server.adminUser, server.adminPassword);
+    String lrsBasic = Weineng.basic(lrs.getKey(), lrs.getSecret());
+    for (String auth : new String[] {null, wrongSecret, admin}) {
+      String answer = raw(method, path, auth, body, true);
+      String who = auth == null ? "anonymous" : auth.equals(admin) ? "the admin" : "a wrong secret";
+      if (open) {
+        assertThat(status(answer)).as("%s %s as %s", method, path, who).isEqualTo(200);
+      } else {
+        assertThat(status(answer)).as("%s %s as %s", method, path, who).isIn(401, 404);
+        assertThat(answer).contains("application/problem+json");
+      }
+    }
+    String answer = raw(method, path, lrsBasic, body, true);
+    assertThat(status(answer))
+        .as("%s %s with an LRS credential", method, path)
+        .isNotIn(401, 403)
+        .isLessThan(500);
+    // path tricks: never past the credential check, never a 5xx
+    String rest = path.substring("/xapi".length());
+    for (String trick :
+        new String[] {
+          "/xapi;x=1" + rest,
+          "//xapi" + rest,
+          "/xapi/%2e/" + rest.substring(1),
+          "/xapi%2F" + rest.substring(1),
+          "/x/%2e%2e/xapi" + rest
+        }) {
+      String tricked = raw(method, trick, null, body, true);
+      if (open) {
+        assertThat(status(tricked)).as("%s %s anonymously", method, trick).isLessThan(500);
+      } else {
+        assertThat(status(tricked)).as("%s %s anonymously", method, trick).isIn(400, 401, 404);
+      }
+    }
+  }
+
   private static String who(String auth, String wrong) {
     return auth == null
         ? "anonymous"
@@ -125,8 +216,16 @@ class AuthorizationMatrixIT {
   /** A request written byte for byte (so that odd paths go out as they are), its answer as text. */
   private static String raw(String method, String target, String auth, String body)
       throws Exception {
+    return raw(method, target, auth, body, false);
+  }
+
+  private static String raw(String method, String target, String auth, String body, boolean xapi)
+      throws Exception {
     int n = ADDRESS.incrementAndGet();
     Map<String, String> headers = new java.util.LinkedHashMap<>();
+    if (xapi) {
+      headers.put("X-Experience-API-Version", "1.0.3");
+    }
     headers.put("X-Forwarded-For", "198.18." + (n / 250 % 250) + "." + (1 + n % 250));
     if (auth != null) {
       headers.put("Authorization", auth);

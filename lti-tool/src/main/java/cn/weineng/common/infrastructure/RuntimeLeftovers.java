@@ -7,10 +7,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * each start this notes the directory in {@code <data dir>/payara-runtime} and deletes the one the
  * previous run of this data directory noted, when that run left it: a data directory belongs to one
  * running Weineng at a time, so that directory is nobody's. Only a directory named as Payara Micro
- * names its runtime directories, directly under the temporary directory, is ever deleted.
+ * names its runtime directories, directly under the temporary directory, is ever deleted; and the
+ * same for the copy of the application (app…tmp) the bundle makes at each start.
  */
 @Singleton
 @Startup
@@ -45,21 +48,65 @@ public class RuntimeLeftovers {
       return; // not Payara Micro's temporary runtime (a configured root directory): nothing to do
     }
     Path note = Path.of(dataDir).resolve("payara-runtime");
+    List<Path> copies = applicationCopiesOfThisRun();
     try {
       Files.createDirectories(note.getParent());
       if (Files.exists(note)) {
-        Path previous = Path.of(Files.readString(note, StandardCharsets.UTF_8).strip());
+        List<String> lines = Files.readAllLines(note, StandardCharsets.UTF_8);
+        Path previous = Path.of(lines.get(0).strip());
         if (!previous.equals(current)
             && isPayaraRuntimeDir(previous)
             && Files.isDirectory(previous)) {
           delete(previous);
           LOG.info(() -> "removed the runtime directory a killed run left: " + previous);
         }
+        for (String line : lines.subList(1, lines.size())) {
+          Path copy = Path.of(line.strip());
+          if (!copies.contains(copy) && isApplicationCopy(copy) && Files.isRegularFile(copy)) {
+            Files.deleteIfExists(copy);
+            LOG.info(() -> "removed the application copy a killed run left: " + copy);
+          }
+        }
       }
-      Files.writeString(note, current + System.lineSeparator(), StandardCharsets.UTF_8);
+      StringBuilder text = new StringBuilder(current + System.lineSeparator());
+      copies.forEach(c -> text.append(c).append(System.lineSeparator()));
+      Files.writeString(note, text, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       LOG.warning(() -> "could not clean up an earlier runtime directory: " + e.getMessage());
     }
+  }
+
+  /**
+   * The copies of the application (app…tmp, about 6 MB) the bundle wrote into the temporary
+   * directory since this JVM started: Payara Micro removes its copy when it stops, and a killed run
+   * leaves it.
+   */
+  static List<Path> applicationCopiesOfThisRun() {
+    long started = ManagementFactory.getRuntimeMXBean().getStartTime() - 1_000;
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    try (Stream<Path> files = Files.list(tmp)) {
+      return files
+          .filter(RuntimeLeftovers::isApplicationCopy)
+          .filter(
+              f -> {
+                try {
+                  return Files.isRegularFile(f)
+                      && Files.getLastModifiedTime(f).toMillis() >= started;
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** A copy of an application Payara Micro made: app…tmp, directly in the temporary directory. */
+  static boolean isApplicationCopy(Path p) {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    Path abs = p.toAbsolutePath().normalize();
+    return tmp.equals(abs.getParent()) && abs.getFileName().toString().matches("app[0-9]+tmp");
   }
 
   /**

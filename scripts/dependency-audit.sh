@@ -34,7 +34,18 @@ fi
 
 "${mvn[@]}" org.codehaus.mojo:versions-maven-plugin:2.23.0:display-dependency-updates \
   -Dversions.outputFile="$out/updates.txt" -DoutputEncoding=UTF-8 -DprocessDependencyManagementTransitive=false > /dev/null 2>&1 || true
-newer=$(grep -h -- '->' $(find . -name updates.txt -path '*target/audit*') 2>/dev/null | sed 's/^ *//; s/ *\.\.\.* */ /' | sort -u || true)
+newer=$(cat $(find . -name updates.txt -path '*target/audit*') 2>/dev/null | python3 -c '
+import re, sys
+lines = [l.rstrip() for l in sys.stdin]
+out, held = set(), ""
+for l in lines:
+    if "->" in l:
+        joined = (held + " " + l) if held and not re.match(r"^\s*[\w.-]+:[\w.-]+", l) else l
+        out.add(re.sub(r"\s*\.{2,}\s*", " ", joined).strip())
+        held = ""
+    elif re.match(r"^\s*[\w.-]+:[\w.-]+", l):
+        held = l.strip()
+print("\n".join(sorted(out)))' || true)
 
 section=$(cat <<MD
 ## Dependency audit

@@ -201,6 +201,22 @@ public final class StatementValidator {
 
   // ---- actors -------------------------------------------------------------------------------
 
+  /**
+   * An Agent given on its own (the agent parameter of the document resources and of /agents): a
+   * JSON object that is an Agent, not a Group, with exactly one identifier.
+   */
+  public List<Violation> validateAgent(JsonNode a, String path) {
+    List<Violation> out = new ArrayList<>();
+    if (!a.isObject()) {
+      out.add(new Violation(path, "must be an Agent object"));
+    } else if (a.has("objectType") && !"Agent".equals(a.get("objectType").asText())) {
+      out.add(new Violation(path + ".objectType", "must be \"Agent\" (a Group is not taken here)"));
+    } else {
+      agent(a, path, out);
+    }
+    return out;
+  }
+
   private void actor(JsonNode a, String path, List<Violation> out) {
     if (!a.isObject()) {
       out.add(new Violation(path, "must be an Agent or Group object"));

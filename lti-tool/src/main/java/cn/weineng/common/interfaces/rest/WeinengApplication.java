@@ -76,6 +76,8 @@ public class WeinengApplication extends Application {
         // the embedded LRS
         AboutResource.class,
         StatementsResource.class,
+        cn.weineng.xapi.interfaces.rest.DocumentsResource.class,
+        cn.weineng.xapi.interfaces.rest.ActivitiesAgentsResource.class,
         XapiRequestFilter.class,
         AlternateRequestSyntaxFilter.class,
         XapiResponseFilter.class,

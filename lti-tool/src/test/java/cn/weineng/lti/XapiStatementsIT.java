@@ -195,6 +195,85 @@ class XapiStatementsIT {
         .hasSize(1);
   }
 
+  /** A credential with the given scopes (a JSON array, or null for the default), as JSON. */
+  static JsonNode credentialWith(String scopes) throws Exception {
+    HttpResponse<String> r =
+        api.admin(
+            "POST",
+            "/api/lrs/credentials",
+            "application/json",
+            "{\"label\":\"scoped\"" + (scopes == null ? "" : ",\"scopes\":" + scopes) + "}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode c = JSON.readTree(r.body());
+    Weineng.SECRETS_GIVEN.add(c.get("secret").asText());
+    return c;
+  }
+
+  static HttpResponse<String> as(JsonNode c, String method, String path, String body) {
+    IssuedLrsCredential cred =
+        new IssuedLrsCredential().key(c.get("key").asText()).secret(c.get("secret").asText());
+    return api.xapi(method, path, cred, "2.0.0", body);
+  }
+
+  @Test
+  void scopesLimitWhatACredentialMayDoAndARevocationIsImmediate() throws Exception {
+    String statement = statement(null, "http://adlnet.gov/expapi/verbs/experienced", "");
+    String state =
+        "activities/state?activityId=https%3A%2F%2Fx.example.cn%2Fa&stateId=s&agent="
+            + java.net.URLEncoder.encode(
+                "{\"mbox\":\"mailto:t@example.cn\"}", StandardCharsets.UTF_8);
+    // the default: everything
+    JsonNode all = credentialWith(null);
+    assertThat(all.get("scopes")).isEqualTo(JSON.readTree("[\"all\"]"));
+    assertThat(as(all, "POST", "statements", statement).statusCode()).isEqualTo(200);
+    // write statements only: a client like Moodle's logstore_xapi
+    JsonNode writer = credentialWith("[\"statements/write\"]");
+    assertThat(as(writer, "POST", "statements", statement).statusCode()).isEqualTo(200);
+    HttpResponse<String> read = as(writer, "GET", "statements", null);
+    assertThat(read.statusCode()).isEqualTo(403);
+    assertThat(read.body()).contains("statements/read");
+    assertThat(as(writer, "PUT", state, "{}").statusCode()).isEqualTo(403);
+    // read everything, write nothing
+    JsonNode reader = credentialWith("[\"all/read\"]");
+    assertThat(as(reader, "GET", "statements", null).statusCode()).isEqualTo(200);
+    assertThat(as(reader, "GET", state, null).statusCode()).isEqualTo(404);
+    assertThat(as(reader, "POST", "statements", statement).statusCode()).isEqualTo(403);
+    // the State resource only
+    JsonNode stateOnly = credentialWith("[\"state\"]");
+    assertThat(as(stateOnly, "PUT", state, "{}").statusCode()).isEqualTo(204);
+    assertThat(as(stateOnly, "GET", "statements", null).statusCode()).isEqualTo(403);
+    // an unknown scope is refused when the credential is made
+    assertThat(
+            api.admin(
+                    "POST",
+                    "/api/lrs/credentials",
+                    "application/json",
+                    "{\"label\":\"x\",\"scopes\":[\"statements/read/mine\"]}")
+                .statusCode())
+        .isEqualTo(400);
+
+    // revoked: refused from the next request on, and listed as revoked
+    String id = writer.get("id").asText();
+    assertThat(api.admin("DELETE", "/api/lrs/credentials/" + id, null, null).statusCode())
+        .isEqualTo(204);
+    assertThat(as(writer, "POST", "statements", statement).statusCode()).isEqualTo(401);
+    assertThat(api.admin("DELETE", "/api/lrs/credentials/" + id, null, null).statusCode())
+        .isEqualTo(204);
+    JsonNode listed = null;
+    for (JsonNode c : JSON.readTree(api.admin("GET", "/api/lrs/credentials", null, null).body())) {
+      if (c.get("id").asText().equals(id)) {
+        listed = c;
+      }
+    }
+    assertThat(listed).isNotNull();
+    assertThat(listed.get("revoked").asBoolean()).isTrue();
+    assertThat(listed.get("revokedAt").asText()).isNotBlank();
+    assertThat(api.admin("DELETE", "/api/lrs/credentials/no-such-id", null, null).statusCode())
+        .isEqualTo(404);
+    // the others go on working
+    assertThat(as(all, "GET", "statements", null).statusCode()).isEqualTo(200);
+  }
+
   @Test
   void refusesBodiesBeyondTheDocumentedLimitsBeforeStoringAny() throws Exception {
     String activity = "http://example.cn/limits/" + UUID.randomUUID();

@@ -31,7 +31,13 @@ public class LrsResource implements LrsApi {
       throw Problem.invalid(
           "unknown store", List.of(new Problem.FieldError("storeId", "no store '" + store + "'")));
     }
-    CredentialService.IssuedCredential c = credentials.create(store, r.getLabel());
+    java.util.Set<String> scopes =
+        r.getScopes() == null || r.getScopes().isEmpty()
+            ? CredentialService.ALL
+            : r.getScopes().stream()
+                .map(LrsCredentialRequest.ScopesEnum::value)
+                .collect(java.util.stream.Collectors.toSet());
+    CredentialService.IssuedCredential c = credentials.create(store, r.getLabel(), scopes);
     String base = publicUrl.base() + "/";
     return Response.status(201)
         .entity(
@@ -42,7 +48,8 @@ public class LrsResource implements LrsApi {
                 .secret(c.secret())
                 .label(c.label())
                 .createdAt(c.createdAt())
-                .endpoint(base + "xapi/"))
+                .endpoint(base + "xapi/")
+                .scopes(sorted(c.scopes())))
         .build();
   }
 
@@ -79,8 +86,23 @@ public class LrsResource implements LrsApi {
                             .key(c.key())
                             .label(c.label())
                             .createdAt(c.createdAt())
-                            .revoked(c.revoked()))
+                            .revoked(c.revoked())
+                            .revokedAt(c.revokedAt())
+                            .scopes(sorted(c.scopes())))
                 .toList())
         .build();
+  }
+
+  @Override
+  public Response revokeLrsCredential(String credentialId) {
+    if (!credentials.revoke(credentialId)) {
+      throw Problem.notFound("credential", credentialId);
+    }
+    return Response.noContent().build();
+  }
+
+  /** Scopes in the order the API lists them. */
+  private static List<String> sorted(java.util.Set<String> scopes) {
+    return cn.weineng.xapi.application.LrsClient.SCOPES.stream().filter(scopes::contains).toList();
   }
 }

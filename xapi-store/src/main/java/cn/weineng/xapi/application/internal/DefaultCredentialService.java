@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,15 +43,20 @@ public class DefaultCredentialService implements CredentialService {
 
   @Override
   @Transactional
-  public IssuedCredential create(String storeId, String label) {
+  public IssuedCredential create(String storeId, String label, Set<String> scopes) {
+    // kept in a fixed order, so that the same scopes read the same
+    String kept = String.join(" ", LrsClient.SCOPES.stream().filter(scopes::contains).toList());
+    if (kept.isEmpty() || scopes.size() != kept.split(" ").length) {
+      throw new IllegalArgumentException("unknown scopes " + scopes);
+    }
     String key = random(18);
     String secret = random(32);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     CredentialEntity c =
         new CredentialEntity(
-            UUID.randomUUID().toString(), storeId, key, sha256(secret), label, now);
+            UUID.randomUUID().toString(), storeId, key, sha256(secret), label, now, kept);
     em.persist(c);
-    return new IssuedCredential(c.id(), storeId, key, secret, label, now);
+    return new IssuedCredential(c.id(), storeId, key, secret, label, now, scopesOf(kept));
   }
 
   @Override
@@ -65,8 +71,24 @@ public class DefaultCredentialService implements CredentialService {
                     c.apiKey(),
                     c.label(),
                     c.createdAt(),
-                    c.revokedAt() != null))
+                    c.revokedAt(),
+                    scopesOf(c.scopes())))
         .toList();
+  }
+
+  @Override
+  @Transactional
+  public boolean revoke(String id) {
+    CredentialEntity c = id == null ? null : em.find(CredentialEntity.class, id);
+    if (c == null) {
+      return false;
+    }
+    c.revoke(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+    return true;
+  }
+
+  private static Set<String> scopesOf(String column) {
+    return Set.of(column.trim().split("\\s+"));
   }
 
   @Override
@@ -87,7 +109,7 @@ public class DefaultCredentialService implements CredentialService {
                 MessageDigest.isEqual(
                     presented, c.secretSha256().getBytes(StandardCharsets.US_ASCII)))
         .findFirst()
-        .map(c -> new LrsClient(c.storeId(), publicUrl, c.apiKey()));
+        .map(c -> new LrsClient(c.storeId(), publicUrl, c.apiKey(), scopesOf(c.scopes())));
   }
 
   @Override

@@ -40,6 +40,10 @@ public class CredentialEntity {
   @Column(name = "revoked_at")
   private OffsetDateTime revokedAt;
 
+  /** xAPI scopes, space-separated. */
+  @Column(name = "scopes", nullable = false)
+  private String scopes = "all";
+
   protected CredentialEntity() {}
 
   public CredentialEntity(
@@ -48,13 +52,26 @@ public class CredentialEntity {
       String apiKey,
       String secretSha256,
       String label,
-      OffsetDateTime createdAt) {
+      OffsetDateTime createdAt,
+      String scopes) {
     this.id = id;
+    this.scopes = scopes;
     this.storeId = storeId;
     this.apiKey = apiKey;
     this.secretSha256 = secretSha256;
     this.label = label;
     this.createdAt = createdAt;
+  }
+
+  public String scopes() {
+    return scopes;
+  }
+
+  /** Revokes it from {@code at} on; a revoked credential stays revoked at its first time. */
+  public void revoke(OffsetDateTime at) {
+    if (revokedAt == null) {
+      revokedAt = at;
+    }
   }
 
   public String id() {

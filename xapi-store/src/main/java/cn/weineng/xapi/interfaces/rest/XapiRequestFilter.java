@@ -77,7 +77,38 @@ public class XapiRequestFilter implements ContainerRequestFilter {
                             + " '"
                             + header
                             + "' is not supported; use 1.0.3 or 2.0.0"));
+    java.util.Set<String> needed = scopesFor(request.getUriInfo().getPath(), request.getMethod());
+    if (!client.may(needed)) {
+      throw new XapiException(
+          403,
+          "this credential may not "
+              + request.getMethod()
+              + " here: it needs one of the scopes "
+              + new java.util.TreeSet<>(needed)
+              + " (or all)");
+    }
     request.setProperty(CLIENT, client);
     request.setProperty(VERSION, version);
+  }
+
+  /** The xAPI scopes, any of which allows a request (besides {@code all}). */
+  static java.util.Set<String> scopesFor(String path, String method) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    if (p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    boolean reading = "GET".equals(method) || "HEAD".equals(method);
+    String own =
+        switch (p) {
+          case "xapi/statements" -> reading ? "statements/read" : "statements/write";
+          case "xapi/activities/state" -> "state";
+          case "xapi/activities/profile", "xapi/agents/profile", "xapi/activities", "xapi/agents" ->
+              "profile";
+          default -> null;
+        };
+    if (own == null) {
+      return java.util.Set.of();
+    }
+    return reading ? java.util.Set.of(own, "all/read") : java.util.Set.of(own);
   }
 }

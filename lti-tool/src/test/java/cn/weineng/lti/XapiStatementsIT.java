@@ -275,6 +275,54 @@ class XapiStatementsIT {
   }
 
   @Test
+  void aBurstBeyondWhatTheLrsTakesInIsAnswered429AndStoresNothingOfARefusedBatch()
+      throws Exception {
+    // the test server works on 4 writes at once and lets a write wait 1 s for its turn; 30 batches
+    // of 500 statements at once are more than any machine stores in that second
+    int batches = 30;
+    List<String> registrations = new java.util.ArrayList<>();
+    List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(batches);
+    try {
+      for (int b = 0; b < batches; b++) {
+        String registration = UUID.randomUUID().toString();
+        registrations.add(registration);
+        String one =
+            statement(
+                null,
+                "http://adlnet.gov/expapi/verbs/experienced",
+                ",\"context\":{\"registration\":\"" + registration + "\"}");
+        String body = "[" + String.join(",", java.util.Collections.nCopies(500, one)) + "]";
+        answers.add(pool.submit(() -> api.xapi("POST", "statements", cred, "1.0.3", body)));
+      }
+      int refused = 0;
+      for (int b = 0; b < batches; b++) {
+        HttpResponse<String> r = answers.get(b).get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(r.statusCode()).as(r.body()).isIn(200, 429);
+        String query = "statements?limit=1&registration=" + registrations.get(b);
+        int stored =
+            JSON.readTree(api.xapi("GET", query, cred, "1.0.3", null).body())
+                .get("statements")
+                .size();
+        if (r.statusCode() == 429) {
+          refused++;
+          assertThat(r.headers().firstValue("Retry-After")).contains("1");
+          assertThat(r.body()).contains("send it again");
+          assertThat(stored).as("a refused batch stores nothing").isZero();
+        } else {
+          assertThat(stored).isEqualTo(1);
+        }
+      }
+      System.out.println("burst: " + refused + " of " + batches + " batches answered 429");
+      assertThat(refused).as("batches answered 429").isPositive();
+      assertThat(refused).as("batches stored").isLessThan(batches);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void refusesBodiesBeyondTheDocumentedLimitsBeforeStoringAny() throws Exception {
     String activity = "http://example.cn/limits/" + UUID.randomUUID();
     String head =

@@ -79,6 +79,9 @@ public final class WeinengServer {
     env.put("WEINENG_LIMITS_AUTH_FAILURES_PER_CLIENT", "400");
     env.put("WEINENG_LIMITS_LOGINS_PER_ADDRESS", "100000");
     env.put("WEINENG_LIMITS_LOGINS_PER_CLIENT", "120");
+    // few LRS writes at once, so that the burst test reaches the limit on any machine
+    env.put("WEINENG_LIMITS_LRS_CONCURRENT_WRITES", "4");
+    env.put("WEINENG_LIMITS_LRS_WRITE_WAIT_MS", "1000");
     if ("postgresql".equals(db)) {
       pgDatabase = "weineng_it_" + System.currentTimeMillis();
       adminSql("create database " + pgDatabase);

@@ -63,6 +63,8 @@ public class DocumentsResource {
 
   @Inject DocumentService documents;
 
+  @Inject cn.weineng.xapi.application.IngestGate gate;
+
   @Context ContainerRequestContext request;
 
   // ------------------------------------------------------------------------------------ State
@@ -93,7 +95,7 @@ public class DocumentsResource {
     Target t = state(uri, "stateId", false);
     if (t.key.id() == null) {
       // every state of the activity and agent (and registration)
-      documents.deleteAll(client().storeId(), t.key);
+      gate.write(() -> documents.deleteAll(client().storeId(), t.key));
       return Response.noContent().build();
     }
     return delete(t, h);
@@ -377,12 +379,14 @@ public class DocumentsResource {
 
   private void change(
       Target t, java.util.function.Function<Optional<Document>, DocumentService.Change> decide) {
-    ConflictRetry.run(
-        "changing a document",
-        () -> {
-          documents.change(client().storeId(), t.key, decide);
-          return null;
-        });
+    gate.write(
+        () ->
+            ConflictRetry.run(
+                "changing a document",
+                () -> {
+                  documents.change(client().storeId(), t.key, decide);
+                  return null;
+                }));
   }
 
   /** If-Match and If-None-Match as RFC 9110 defines them, with the document's quoted ETag. */

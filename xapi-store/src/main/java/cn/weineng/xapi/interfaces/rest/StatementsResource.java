@@ -69,6 +69,8 @@ public class StatementsResource {
 
   @Inject StatementService statements;
 
+  @Inject cn.weineng.xapi.application.IngestGate gate;
+
   @Context ContainerRequestContext request;
 
   @PUT
@@ -387,8 +389,10 @@ public class StatementsResource {
    * ConflictRetry}).
    */
   private List<String> storeRetryingOnConflict(List<JsonNode> batch) {
-    return ConflictRetry.run(
-        "storing statements", () -> statements.store(client(), batch, version()));
+    return gate.write(
+        () ->
+            ConflictRetry.run(
+                "storing statements", () -> statements.store(client(), batch, version())));
   }
 
   private LrsClient client() {

@@ -87,6 +87,124 @@ class LedgerRulesIT {
   }
 
   @Test
+  void anErasureTakesOnePersonsStatementsDocumentsAndHoursAndNothingElse() throws Exception {
+    String activity =
+        MOODLE + "/course/view.php?id=" + (1000 + new java.util.Random().nextInt(9000));
+    api.ledger.createCatalogueCourse(
+        course(
+            "erase-" + UUID.randomUUID().toString().substring(0, 8),
+            activity,
+            20,
+            "online-course"));
+    String leaving = "erase-a-" + UUID.randomUUID();
+    String staying = "erase-b-" + UUID.randomUUID();
+    String agentA = "{\"account\":{\"homePage\":\"" + MOODLE + "\",\"name\":\"" + leaving + "\"}}";
+    String agentB = "{\"account\":{\"homePage\":\"" + MOODLE + "\",\"name\":\"" + staying + "\"}}";
+    post(completed(leaving, activity, "2021-09-10T08:00:00+08:00"));
+    post(completed(staying, activity, "2021-09-11T08:00:00+08:00"));
+    // a statement of B's that names A (as instructor) carries A's identifier too
+    post(
+        """
+        {"actor":%s,"verb":{"id":"http://adlnet.gov/expapi/verbs/attended"},
+         "object":{"id":"%s/mod/page/view.php?id=1"},"context":{"instructor":%s}}"""
+            .formatted(agentB, MOODLE, agentA));
+    String enc = java.net.URLEncoder.encode(agentA, java.nio.charset.StandardCharsets.UTF_8);
+    String encB = java.net.URLEncoder.encode(agentB, java.nio.charset.StandardCharsets.UTF_8);
+    String state =
+        "activities/state?activityId="
+            + java.net.URLEncoder.encode(activity, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(
+            api.xapi("PUT", state + "&stateId=bookmark&agent=" + enc, moodle, "1.0.3", "{}")
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(
+            api.xapi("PUT", state + "&stateId=bookmark&agent=" + encB, moodle, "1.0.3", "{}")
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(
+            api.xapi("PUT", "agents/profile?profileId=p&agent=" + enc, moodle, "2.0.0", "{}")
+                .statusCode())
+        .isEqualTo(204);
+    Learner a = learner(leaving);
+    Learner b = learner(staying);
+    assertThat(
+            api.ledger
+                .getLearnerStanding(a.getId(), "cn-hn-yueyang-2021", null, "zh-CN")
+                .getTotalHours())
+        .isEqualTo(20.0);
+
+    HttpResponse<String> erased =
+        api.admin(
+            "POST",
+            "/api/stores/" + store + "/erasures",
+            "application/json",
+            "{\"agent\":" + agentA + ",\"reason\":\"PIPL 删除请求\"}");
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode result =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(erased.body());
+    assertThat(result.get("statements").asInt()).isEqualTo(2);
+    assertThat(result.get("documents").asInt()).isEqualTo(2);
+    assertThat(result.get("ledgerFacts").asInt()).isPositive();
+
+    // nothing of A's is left in the LRS; B's own statement and document stay
+    assertThat(
+            api.xapi("GET", "statements?related_agents=true&agent=" + enc, moodle, "1.0.3", null)
+                .body())
+        .contains("\"statements\":[]");
+    String bStatements =
+        api.xapi("GET", "statements?related_agents=true&agent=" + encB, moodle, "1.0.3", null)
+            .body();
+    assertThat(bStatements).contains(staying).doesNotContain(leaving);
+    assertThat(
+            api.xapi("GET", state + "&stateId=bookmark&agent=" + enc, moodle, "1.0.3", null)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            api.xapi("GET", state + "&stateId=bookmark&agent=" + encB, moodle, "1.0.3", null)
+                .statusCode())
+        .isEqualTo(200);
+    // A's hours went with the statements; B's did not
+    assertThat(
+            api.ledger
+                .getLearnerStanding(a.getId(), "cn-hn-yueyang-2021", null, "zh-CN")
+                .getTotalHours())
+        .isEqualTo(0.0);
+    assertThat(
+            api.ledger
+                .getLearnerStanding(b.getId(), "cn-hn-yueyang-2021", null, "zh-CN")
+                .getTotalHours())
+        .isEqualTo(20.0);
+    // again: nothing left to erase; a bad agent or an unknown store changes nothing
+    HttpResponse<String> again =
+        api.admin(
+            "POST",
+            "/api/stores/" + store + "/erasures",
+            "application/json",
+            "{\"agent\":" + agentA + ",\"reason\":\"again\"}");
+    assertThat(again.body()).contains("\"statements\":0").contains("\"documents\":0");
+    assertThat(
+            api.admin(
+                    "POST",
+                    "/api/stores/" + store + "/erasures",
+                    "application/json",
+                    "{\"agent\":{\"name\":\"x\"},\"reason\":\"r\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            api.admin(
+                    "POST",
+                    "/api/stores/no-such-store/erasures",
+                    "application/json",
+                    "{\"agent\":" + agentB + ",\"reason\":\"r\"}")
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            api.xapi("GET", state + "&stateId=bookmark&agent=" + encB, moodle, "1.0.3", null)
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void moodleCompletionsEarnTheCatalogueHoursUnderYueyang() throws Exception {
     api.ledger.createCatalogueCourse(
         course("yy-workshop", MOODLE + "/course/view.php?id=11", 60, "online-course"));

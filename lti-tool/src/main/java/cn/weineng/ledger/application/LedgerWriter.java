@@ -177,6 +177,30 @@ public class LedgerWriter {
     return lines;
   }
 
+  /**
+   * Forgets what was derived from statements that no longer exist (an actor's erasure): their hour
+   * and credit facts and the assessment scores they carried. How many facts went.
+   */
+  @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+  public int forget(String storeId, List<Long> positions, List<String> statementIds) {
+    int facts = 0;
+    for (int i = 0; i < positions.size(); i += 500) {
+      facts +=
+          em.createNamedQuery("LedgerActivity.deleteAt")
+              .setParameter("store", storeId)
+              .setParameter(
+                  "seqs", List.copyOf(positions.subList(i, Math.min(positions.size(), i + 500))))
+              .executeUpdate();
+    }
+    for (String id : statementIds) {
+      em.createNamedQuery("AssessmentScore.deleteForStatement")
+          .setParameter("store", storeId)
+          .setParameter("statement", id)
+          .executeUpdate();
+    }
+    return facts;
+  }
+
   private long credit(
       String storeId, StoredStatement s, OffsetDateTime now, Sink sink, Lookups lookups) {
     if (s.actorIfi() == null || s.activityId() == null) {

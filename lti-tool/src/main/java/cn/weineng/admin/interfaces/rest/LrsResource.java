@@ -24,6 +24,17 @@ public class LrsResource implements LrsApi {
 
   @Inject PublicUrl publicUrl;
 
+  @Inject cn.weineng.admin.application.AgentErasures erasures;
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "weineng.admin.username",
+      defaultValue = "admin")
+  String adminUsername;
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper TREES =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   @Override
   public Response createLrsCredential(LrsCredentialRequest r) {
     String store = r.getStoreId() == null || r.getStoreId().isBlank() ? "default" : r.getStoreId();
@@ -104,5 +115,23 @@ public class LrsResource implements LrsApi {
   /** Scopes in the order the API lists them. */
   private static List<String> sorted(java.util.Set<String> scopes) {
     return cn.weineng.xapi.application.LrsClient.SCOPES.stream().filter(scopes::contains).toList();
+  }
+
+  @Override
+  public Response eraseAgent(
+      String storeId, cn.weineng.api.server.model.AgentErasureRequest request) {
+    cn.weineng.admin.application.AgentErasures.Result r =
+        erasures.erase(
+            storeId, TREES.valueToTree(request.getAgent()), adminUsername, request.getReason());
+    return Response.ok(
+            new cn.weineng.api.server.model.AgentErasure()
+                .id(r.erasure().id())
+                .storeId(storeId)
+                .statements(r.erasure().statements())
+                .documents(r.erasure().documents())
+                .attachments(r.erasure().attachments())
+                .ledgerFacts(r.ledgerFacts())
+                .erasedAt(r.erasure().erasedAt()))
+        .build();
   }
 }

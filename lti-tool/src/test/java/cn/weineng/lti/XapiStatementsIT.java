@@ -322,6 +322,179 @@ class XapiStatementsIT {
     }
   }
 
+  static String sha256Hex(byte[] b) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  /** A multipart/mixed body: the statements, then each content with its hash. */
+  static byte[] mixed(String statements, byte[]... contents) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(
+        ("--b0und\r\nContent-Type: application/json\r\n\r\n" + statements + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    for (byte[] c : contents) {
+      out.writeBytes(
+          ("--b0und\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary\r\n"
+                  + "X-Experience-API-Hash: "
+                  + sha256Hex(c)
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(c);
+      out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    out.writeBytes("--b0und--\r\n".getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  static HttpResponse<byte[]> postMixed(byte[] body) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(api.server.baseUrl + "/xapi/statements"))
+                .header("Authorization", Weineng.basic(cred.getKey(), cred.getSecret()))
+                .header("X-Experience-API-Version", "1.0.3")
+                .header("Content-Type", "multipart/mixed; boundary=b0und")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static String withAttachment(String id, String usageType, String contentType, byte[] content)
+      throws Exception {
+    return "{\"id\":\""
+        + id
+        + "\",\"actor\":{\"mbox\":\"mailto:teacher@example.cn\"},"
+        + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/attempted\"},"
+        + "\"object\":{\"id\":\"https://courses.example.cn/c/attach\"},"
+        + "\"attachments\":[{\"usageType\":\""
+        + usageType
+        + "\",\"display\":{\"zh-CN\":\"教学设计\"},\"contentType\":\""
+        + contentType
+        + "\",\"length\":"
+        + content.length
+        + ",\"sha2\":\""
+        + sha256Hex(content)
+        + "\"}]}";
+  }
+
+  /** The statement with one attachment added, describing the content. */
+  static String attach(String statement, String usageType, String contentType, byte[] content)
+      throws Exception {
+    return statement.substring(0, statement.lastIndexOf('}'))
+        + ",\"attachments\":[{\"usageType\":\""
+        + usageType
+        + "\",\"display\":{\"en-US\":\"signature\"},\"contentType\":\""
+        + contentType
+        + "\",\"length\":"
+        + content.length
+        + ",\"sha2\":\""
+        + sha256Hex(content)
+        + "\"}]}";
+  }
+
+  @Test
+  void takesAttachmentsInMultipartAndGivesThemBack() throws Exception {
+    byte[] plan = ("教学设计 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    String id = UUID.randomUUID().toString();
+    String statement =
+        withAttachment(
+            id, "http://id.tincanapi.com/attachment/supporting_media", "text/plain", plan);
+    HttpResponse<byte[]> ok = postMixed(mixed(statement, plan));
+    assertThat(ok.statusCode()).as(new String(ok.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+    HttpResponse<byte[]> back =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            api.server.baseUrl
+                                + "/xapi/statements?attachments=true&statementId="
+                                + id))
+                    .header("Authorization", Weineng.basic(cred.getKey(), cred.getSecret()))
+                    .header("X-Experience-API-Version", "1.0.3")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(back.statusCode()).isEqualTo(200);
+    assertThat(back.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("multipart/mixed")
+        .contains("boundary=");
+    String text = new String(back.body(), StandardCharsets.UTF_8);
+    assertThat(text)
+        .contains("\"id\":\"" + id + "\"")
+        .contains("X-Experience-API-Hash: " + sha256Hex(plan));
+    assertThat(text).contains(new String(plan, StandardCharsets.UTF_8));
+
+    // refused, storing nothing: content missing, content not named, content whose hash lies
+    String other = UUID.randomUUID().toString();
+    String missing =
+        withAttachment(
+            other, "http://id.tincanapi.com/attachment/supporting_media", "text/plain", plan);
+    HttpResponse<byte[]> noPart = postMixed(mixed(missing));
+    assertThat(noPart.statusCode()).isEqualTo(400);
+    assertThat(new String(noPart.body(), StandardCharsets.UTF_8)).contains("attachments[0].sha2");
+    HttpResponse<byte[]> extra =
+        postMixed(mixed(missing, plan, "extra".getBytes(StandardCharsets.UTF_8)));
+    assertThat(extra.statusCode()).isEqualTo(400);
+    byte[] lying = mixed(missing, plan);
+    // the last byte of the content, just before the closing boundary's line break
+    int at = new String(lying, StandardCharsets.ISO_8859_1).lastIndexOf("\r\n--b0und--") - 1;
+    lying[at] = (byte) (lying[at] ^ 1);
+    assertThat(postMixed(lying).statusCode()).isEqualTo(400);
+    assertThat(api.xapi("GET", "statements?statementId=" + other, cred, "1.0.3", null).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void verifiesSignedStatements() throws Exception {
+    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    java.security.KeyPair keys = g.generateKeyPair();
+    String id = UUID.randomUUID().toString();
+    String unsigned =
+        "{\"id\":\""
+            + id
+            + "\",\"actor\":{\"mbox\":\"mailto:teacher@example.cn\"},"
+            + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+            + "\"object\":{\"id\":\"https://courses.example.cn/c/signed\"}}";
+    java.util.function.BiFunction<String, com.nimbusds.jose.JWSAlgorithm, byte[]> sign =
+        (payload, alg) -> {
+          try {
+            com.nimbusds.jose.JWSObject jws =
+                new com.nimbusds.jose.JWSObject(
+                    new com.nimbusds.jose.JWSHeader(alg), new com.nimbusds.jose.Payload(payload));
+            if (alg.getName().startsWith("RS")) {
+              jws.sign(new com.nimbusds.jose.crypto.RSASSASigner(keys.getPrivate()));
+            } else {
+              jws.sign(new com.nimbusds.jose.crypto.MACSigner(new byte[32]));
+            }
+            return jws.serialize().getBytes(StandardCharsets.US_ASCII);
+          } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    byte[] good = sign.apply(unsigned, com.nimbusds.jose.JWSAlgorithm.RS256);
+    String sig = "http://adlnet.gov/expapi/attachments/signature";
+    String signed = attach(unsigned, sig, "application/octet-stream", good);
+    HttpResponse<byte[]> ok = postMixed(mixed(signed, good));
+    assertThat(ok.statusCode()).as(new String(ok.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+    // a payload that is another statement, and a symmetric algorithm: refused
+    String second = unsigned.replace(id, UUID.randomUUID().toString());
+    byte[] otherPayload =
+        sign.apply(second.replace("completed", "failed"), com.nimbusds.jose.JWSAlgorithm.RS256);
+    HttpResponse<byte[]> mismatch =
+        postMixed(
+            mixed(attach(second, sig, "application/octet-stream", otherPayload), otherPayload));
+    assertThat(mismatch.statusCode()).isEqualTo(400);
+    assertThat(new String(mismatch.body(), StandardCharsets.UTF_8)).contains("not this statement");
+    String third = unsigned.replace(id, UUID.randomUUID().toString());
+    byte[] hs = sign.apply(third, com.nimbusds.jose.JWSAlgorithm.HS256);
+    HttpResponse<byte[]> symmetric =
+        postMixed(mixed(attach(third, sig, "application/octet-stream", hs), hs));
+    assertThat(symmetric.statusCode()).isEqualTo(400);
+    assertThat(new String(symmetric.body(), StandardCharsets.UTF_8))
+        .contains("RS256, RS384 or RS512");
+  }
+
   @Test
   void refusesBodiesBeyondTheDocumentedLimitsBeforeStoringAny() throws Exception {
     String activity = "http://example.cn/limits/" + UUID.randomUUID();

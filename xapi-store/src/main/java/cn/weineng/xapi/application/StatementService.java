@@ -16,7 +16,24 @@ public interface StatementService {
    * @throws cn.weineng.xapi.domain.XapiException 400 with every violation, 409 on an id already
    *     stored with different content
    */
-  List<String> store(LrsClient client, List<JsonNode> statements, XapiVersion version);
+  default List<String> store(LrsClient client, List<JsonNode> statements, XapiVersion version) {
+    return store(client, statements, version, java.util.Map.of());
+  }
+
+  /**
+   * Stores a batch with the content of its attachments (the parts of a multipart/mixed request, by
+   * their SHA-256 hash): an attachment without a {@code fileUrl} needs its content here, a content
+   * no attachment names is refused, a signature attachment must verify; the content is kept in the
+   * attachment store in the same transaction.
+   */
+  List<String> store(
+      LrsClient client,
+      List<JsonNode> statements,
+      XapiVersion version,
+      java.util.Map<String, AttachmentContent> content);
+
+  /** The content of one attachment, as a part of the request carried it. */
+  record AttachmentContent(String contentType, byte[] bytes) {}
 
   /**
    * A statement by id; voided statements are found only with {@code voided} true, and only they.

@@ -740,12 +740,8 @@ public final class StatementValidator {
       }
       if (at.has("fileUrl")) {
         iri(at.get("fileUrl"), p + ".fileUrl", out);
-      } else {
-        out.add(
-            new Violation(
-                p + ".fileUrl",
-                "is required: this LRS does not take attachment content (multipart/mixed) yet"));
       }
+      // without a fileUrl the content must come as a part of the request (checked by the store)
     }
   }
 

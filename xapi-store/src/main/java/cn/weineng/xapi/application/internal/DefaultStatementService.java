@@ -60,9 +60,15 @@ public class DefaultStatementService implements StatementService {
 
   @Inject jakarta.enterprise.inject.Instance<cn.weineng.xapi.application.StatementRule> rules;
 
+  @Inject cn.weineng.xapi.application.AttachmentService attachmentStore;
+
   @Override
   @Transactional
-  public List<String> store(LrsClient client, List<JsonNode> statements, XapiVersion version) {
+  public List<String> store(
+      LrsClient client,
+      List<JsonNode> statements,
+      XapiVersion version,
+      Map<String, AttachmentContent> content) {
     if (statements.isEmpty()) {
       throw XapiException.badRequest("the request holds no statement");
     }
@@ -88,6 +94,9 @@ public class DefaultStatementService implements StatementService {
                   path + ".id", "repeats the id of statements[" + first + "] in the same batch"));
         }
       }
+    }
+    if (violations.isEmpty()) {
+      violations.addAll(attachmentContent(statements, content, batch));
     }
     if (!violations.isEmpty()) {
       throw new XapiException(
@@ -157,6 +166,17 @@ public class DefaultStatementService implements StatementService {
                       em.persist(
                           new StatementActivityEntity(seq, client.storeId(), activity, role))));
     }
+    for (Map.Entry<String, AttachmentContent> part : content.entrySet()) {
+      try {
+        attachmentStore.put(
+            client.storeId(),
+            new java.io.ByteArrayInputStream(part.getValue().bytes()),
+            part.getValue().contentType(),
+            Long.MAX_VALUE);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
     if (!fresh.isEmpty()) {
       em.flush();
       List<cn.weineng.xapi.application.StoredStatement> views = new ArrayList<>();
@@ -167,6 +187,58 @@ public class DefaultStatementService implements StatementService {
           new StatementsStored(client.storeId(), List.copyOf(views), Set.copyOf(voidedOnArrival)));
     }
     return ids;
+  }
+
+  /**
+   * Every attachment without a fileUrl has its content among the parts, every part is named by an
+   * attachment, and every signature verifies against its statement.
+   */
+  private static List<Violation> attachmentContent(
+      List<JsonNode> statements, Map<String, AttachmentContent> content, boolean batch) {
+    List<Violation> out = new ArrayList<>();
+    Set<String> named = new java.util.HashSet<>();
+    for (int i = 0; i < statements.size(); i++) {
+      JsonNode s = statements.get(i);
+      JsonNode list = s.path("attachments");
+      for (int j = 0; j < list.size(); j++) {
+        JsonNode a = list.get(j);
+        String path = (batch ? "statements[" + i + "]" : "statement") + ".attachments[" + j + "]";
+        String sha2 = a.path("sha2").asText().toLowerCase(Locale.ROOT);
+        AttachmentContent part = content.get(sha2);
+        if (part != null) {
+          named.add(sha2);
+        }
+        boolean signature =
+            cn.weineng.xapi.domain.StatementSignature.USAGE_TYPE.equals(
+                a.path("usageType").asText());
+        if (part == null && (signature || !a.has("fileUrl"))) {
+          out.add(
+              new Violation(
+                  path + ".sha2",
+                  signature
+                      ? "a signature's JWS must come as a part of a multipart/mixed request"
+                      : "has no fileUrl, and no part of the request carries content with this hash"
+                          + " (X-Experience-API-Hash)"));
+        } else if (signature) {
+          if (!"application/octet-stream".equals(a.path("contentType").asText())) {
+            out.add(
+                new Violation(
+                    path + ".contentType",
+                    "a signature's contentType is application/octet-stream"));
+          }
+          out.addAll(cn.weineng.xapi.domain.StatementSignature.check(s, part.bytes(), path));
+        }
+      }
+    }
+    for (String sha2 : content.keySet()) {
+      if (!named.contains(sha2)) {
+        out.add(
+            new Violation(
+                "X-Experience-API-Hash " + sha2,
+                "a part of the request is named by no attachment of its statements"));
+      }
+    }
+    return out;
   }
 
   private ObjectNode prepare(

@@ -82,6 +82,7 @@ public class StatementsResource {
       throw XapiException.badRequest("PUT needs the statementId parameter");
     }
     JsonNode statement = readBody(headers, body);
+    java.util.Map<String, StatementService.AttachmentContent> parts = takeParts();
     if (!statement.isObject()) {
       throw new XapiException(
           400,
@@ -103,7 +104,7 @@ public class StatementsResource {
     if (!idProblems.isEmpty()) {
       throw new XapiException(400, "statementId is not a UUID", idProblems);
     }
-    storeRetryingOnConflict(List.of(statement));
+    storeRetryingOnConflict(List.of(statement), parts);
     return Response.noContent().build();
   }
 
@@ -112,6 +113,7 @@ public class StatementsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response post(@Context HttpHeaders headers, InputStream body) {
     JsonNode json = readBody(headers, body);
+    java.util.Map<String, StatementService.AttachmentContent> parts = takeParts();
     if (json.isArray() && json.isEmpty()) {
       // Moodle's logstore_xapi sends [] whenever its queue is empty (each cron minute on an idle
       // site): a store of nothing, answered as such
@@ -132,7 +134,7 @@ public class StatementsResource {
     } else {
       batch.add(json);
     }
-    List<String> ids = storeRetryingOnConflict(batch);
+    List<String> ids = storeRetryingOnConflict(batch, parts);
     return Response.ok(Json.write(ids), MediaType.APPLICATION_JSON).build();
   }
 
@@ -175,6 +177,14 @@ public class StatementsResource {
                               + "statement "
                               + id
                               + " in this store"));
+      if (flag(q, "attachments")) {
+        return withAttachments(Json.write(format(s, format)), List.of(s), storeId)
+            .header(
+                "Last-Modified",
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    StatementValidator.Timestamps.parse(s.path("stored").asText())))
+            .build();
+      }
       return Response.ok(Json.write(format(s, format)), MediaType.APPLICATION_JSON)
           .header(
               "Last-Modified",
@@ -190,6 +200,9 @@ public class StatementsResource {
     ObjectNode result = Json.MAPPER.createObjectNode();
     result.set("statements", list);
     result.put("more", page.lastSeq() == null ? "" : moreLink(uri, page.lastSeq()));
+    if (flag(q, "attachments")) {
+      return withAttachments(Json.write(result), page.statements(), storeId).build();
+    }
     return Response.ok(Json.write(result), MediaType.APPLICATION_JSON).build();
   }
 
@@ -365,11 +378,14 @@ public class StatementsResource {
     if (type == null
         || !(type.getType().equalsIgnoreCase("application")
             && type.getSubtype().equalsIgnoreCase("json"))) {
-      if (type != null && type.getType().equalsIgnoreCase("multipart")) {
-        throw XapiException.badRequest(
-            "multipart/mixed statements with attachments are not supported by this LRS yet; send application/json");
+      if (type != null
+          && type.getType().equalsIgnoreCase("multipart")
+          && type.getSubtype().equalsIgnoreCase("mixed")) {
+        return readMixed(type, body);
       }
-      throw XapiException.badRequest("Content-Type must be application/json");
+      throw XapiException.badRequest(
+          "Content-Type must be application/json, or multipart/mixed for statements with"
+              + " attachments");
     }
     byte[] bytes;
     try {
@@ -384,15 +400,138 @@ public class StatementsResource {
     return Json.readStrict(bytes, "the request body");
   }
 
+  private static final String PARTS = "weineng.xapi.parts";
+
+  @Inject cn.weineng.xapi.application.AttachmentService attachments;
+
+  /**
+   * attachments=true (Communication 2.1.3): a multipart/mixed answer, the JSON as its first part,
+   * then the content of every attachment of the statements shown that this store holds, once each.
+   */
+  private Response.ResponseBuilder withAttachments(
+      String json, List<JsonNode> shown, String storeId) {
+    String boundary = "weineng-" + java.util.UUID.randomUUID();
+    java.util.Map<String, String> held = new java.util.LinkedHashMap<>();
+    for (JsonNode s : shown) {
+      for (JsonNode a : s.path("attachments")) {
+        String sha2 = a.path("sha2").asText().toLowerCase(java.util.Locale.ROOT);
+        if (!held.containsKey(sha2) && attachments.find(storeId, sha2).isPresent()) {
+          held.put(sha2, a.path("contentType").asText("application/octet-stream"));
+        }
+      }
+    }
+    jakarta.ws.rs.core.StreamingOutput out =
+        os -> {
+          os.write(
+              ("--" + boundary + "\r\nContent-Type: application/json\r\n\r\n" + json + "\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          for (java.util.Map.Entry<String, String> part : held.entrySet()) {
+            os.write(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Type: "
+                        + part.getValue()
+                        + "\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: "
+                        + part.getKey()
+                        + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            attachments.copyTo(storeId, part.getKey(), os);
+            os.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          }
+          os.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        };
+    return Response.ok(out).type("multipart/mixed; boundary=" + boundary);
+  }
+
+  /** The attachment parts the request's body carried (none unless it was multipart/mixed). */
+  @SuppressWarnings("unchecked")
+  private java.util.Map<String, StatementService.AttachmentContent> takeParts() {
+    Object parts = request.getProperty(PARTS);
+    return parts == null
+        ? java.util.Map.of()
+        : (java.util.Map<String, StatementService.AttachmentContent>) parts;
+  }
+
+  /**
+   * A multipart/mixed body (Communication 1.5.2): the statements as the first part
+   * (application/json), then each attachment's content with its X-Experience-API-Hash, which must
+   * be the SHA-2 of the part's bytes.
+   */
+  private JsonNode readMixed(MediaType type, InputStream body) {
+    byte[] bytes;
+    try {
+      bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
+      throw XapiException.badRequest("the request body could not be read");
+    }
+    if (bytes.length > MAX_BODY_BYTES) {
+      cn.weineng.xapi.application.StrictJson.drain(body);
+      throw new XapiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    List<MixedParts.Part> parts = MixedParts.parse(bytes, type.getParameters().get("boundary"));
+    if (parts.isEmpty()) {
+      throw XapiException.badRequest("the multipart body has no part");
+    }
+    MixedParts.Part first = parts.get(0);
+    String firstType = first.header("Content-Type");
+    if (firstType == null
+        || !firstType.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
+      throw XapiException.badRequest(
+          "the first part of a multipart/mixed body holds the statements: Content-Type"
+              + " application/json");
+    }
+    java.util.Map<String, StatementService.AttachmentContent> content =
+        new java.util.LinkedHashMap<>();
+    for (int i = 1; i < parts.size(); i++) {
+      MixedParts.Part part = parts.get(i);
+      String where = "part " + (i + 1) + " of the multipart body";
+      String hash = part.header("X-Experience-API-Hash");
+      if (hash == null || !hash.trim().matches("(?i)[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}")) {
+        throw XapiException.badRequest(
+            where + " needs an X-Experience-API-Hash header: the SHA-2 of its content in hex");
+      }
+      String encoding = part.header("Content-Transfer-Encoding");
+      if (encoding != null && !encoding.trim().equalsIgnoreCase("binary")) {
+        throw XapiException.badRequest(where + ": Content-Transfer-Encoding must be binary");
+      }
+      String declared = hash.trim().toLowerCase(java.util.Locale.ROOT);
+      String algorithm =
+          declared.length() == 64 ? "SHA-256" : declared.length() == 96 ? "SHA-384" : "SHA-512";
+      String actual;
+      try {
+        actual =
+            java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance(algorithm).digest(part.body()));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+      if (!actual.equals(declared)) {
+        throw XapiException.badRequest(
+            where
+                + ": its content does not have the "
+                + algorithm
+                + " its X-Experience-API-Hash says");
+      }
+      String partType = part.header("Content-Type");
+      content.put(
+          declared,
+          new StatementService.AttachmentContent(
+              partType == null ? "application/octet-stream" : partType, part.body()));
+    }
+    request.setProperty(PARTS, content);
+    return Json.readStrict(first.body(), "the statements part");
+  }
+
   /**
    * Stores, again when a concurrent request won a race for the same rows (see {@link
    * ConflictRetry}).
    */
-  private List<String> storeRetryingOnConflict(List<JsonNode> batch) {
+  private List<String> storeRetryingOnConflict(
+      List<JsonNode> batch, java.util.Map<String, StatementService.AttachmentContent> parts) {
     return gate.write(
         () ->
             ConflictRetry.run(
-                "storing statements", () -> statements.store(client(), batch, version())));
+                "storing statements", () -> statements.store(client(), batch, version(), parts)));
   }
 
   private LrsClient client() {

@@ -140,7 +140,7 @@ public class StatementsResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Response get(@Context UriInfo uri) {
+  public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
     MultivaluedMap<String, String> q = uri.getQueryParameters();
     for (String name : q.keySet()) {
       if (!QUERY_PARAMS.contains(name)) {
@@ -178,14 +178,14 @@ public class StatementsResource {
                               + id
                               + " in this store"));
       if (flag(q, "attachments")) {
-        return withAttachments(Json.write(format(s, format)), List.of(s), storeId)
+        return withAttachments(Json.write(format(s, format, headers)), List.of(s), storeId)
             .header(
                 "Last-Modified",
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(
                     StatementValidator.Timestamps.parse(s.path("stored").asText())))
             .build();
       }
-      return Response.ok(Json.write(format(s, format)), MediaType.APPLICATION_JSON)
+      return Response.ok(Json.write(format(s, format, headers)), MediaType.APPLICATION_JSON)
           .header(
               "Last-Modified",
               DateTimeFormatter.RFC_1123_DATE_TIME.format(
@@ -196,7 +196,7 @@ public class StatementsResource {
     StatementQuery query = parseQuery(q);
     StatementPage page = statements.query(storeId, query);
     ArrayNode list = Json.MAPPER.createArrayNode();
-    page.statements().forEach(s -> list.add(format(s, format)));
+    page.statements().forEach(s -> list.add(format(s, format, headers)));
     ObjectNode result = Json.MAPPER.createObjectNode();
     result.set("statements", list);
     result.put("more", page.lastSeq() == null ? "" : moreLink(uri, page.lastSeq()));
@@ -301,13 +301,80 @@ public class StatementsResource {
   }
 
   /** format=ids keeps only identifiers; exact and canonical return the statement as stored. */
-  private static JsonNode format(JsonNode s, String format) {
+  private static JsonNode format(JsonNode s, String format, HttpHeaders headers) {
+    if ("canonical".equals(format)) {
+      ObjectNode copy = s.deepCopy();
+      oneLanguage(copy, headers.getAcceptableLanguages());
+      return copy;
+    }
     if (!"ids".equals(format)) {
       return s;
     }
     ObjectNode copy = s.deepCopy();
     idsOnly(copy);
     return copy;
+  }
+
+  /**
+   * format=canonical (Communication 2.1.3): every language map (display, name, description) keeps
+   * only the language the request prefers most (Accept-Language, exact tag first, then the same
+   * primary language), or its first entry when none matches.
+   */
+  static void oneLanguage(JsonNode node, List<java.util.Locale> preferred) {
+    if (node instanceof ObjectNode o) {
+      for (String field : List.copyOf(iterable(o.fieldNames()))) {
+        JsonNode v = o.get(field);
+        if (Set.of("display", "name", "description").contains(field) && isLanguageMap(v)) {
+          String keep = pick((ObjectNode) v, preferred);
+          ObjectNode one = Json.MAPPER.createObjectNode();
+          one.set(keep, v.get(keep));
+          o.set(field, one);
+        } else {
+          oneLanguage(v, preferred);
+        }
+      }
+    } else if (node != null && node.isArray()) {
+      node.forEach(e -> oneLanguage(e, preferred));
+    }
+  }
+
+  private static boolean isLanguageMap(JsonNode v) {
+    if (!v.isObject() || v.isEmpty()) {
+      return false;
+    }
+    for (JsonNode e : v) {
+      if (!e.isTextual()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String pick(ObjectNode map, List<java.util.Locale> preferred) {
+    List<String> tags = List.copyOf(iterable(map.fieldNames()));
+    for (java.util.Locale l : preferred) {
+      String want = l.toLanguageTag();
+      if ("*".equals(l.getLanguage()) || want.equals("und")) {
+        continue;
+      }
+      for (String t : tags) {
+        if (t.equalsIgnoreCase(want)) {
+          return t;
+        }
+      }
+      for (String t : tags) {
+        if (t.split("-", 2)[0].equalsIgnoreCase(l.getLanguage())) {
+          return t;
+        }
+      }
+    }
+    return tags.get(0);
+  }
+
+  private static <T> List<T> iterable(java.util.Iterator<T> it) {
+    List<T> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
   }
 
   /**

@@ -183,14 +183,21 @@ class StatementValidatorTest {
   }
 
   @Test
-  void refusesAttachmentsWhoseContentWouldNeedMultipart() {
+  void takesAttachmentsWithoutFileUrlLeavingTheirContentToTheStore() {
+    // the content comes as a part of a multipart request; whether it came is the store's check
     String a =
         statement(
             ",'attachments':[{'usageType':'http://adlnet.gov/expapi/attachments/signature','display':{'en':'sig'},"
                 + "'contentType':'application/octet-stream','length':10,'sha2':'abc'}]");
-    assertThat(v1.validate(json(a), "s"))
+    assertThat(v1.validate(json(a), "s")).isEmpty();
+    // what an attachment must say still holds
+    String b =
+        statement(
+            ",'attachments':[{'usageType':'http://adlnet.gov/expapi/attachments/signature',"
+                + "'contentType':'application/octet-stream','length':-1,'sha2':'abc'}]");
+    assertThat(v1.validate(json(b), "s"))
         .extracting(Violation::path)
-        .containsExactly("s.attachments[0].fileUrl");
+        .containsExactlyInAnyOrder("s.attachments[0].display", "s.attachments[0].length");
   }
 
   @Test

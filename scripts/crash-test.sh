@@ -29,10 +29,12 @@ section=$(cat <<MD
 ## Crash trials
 
 \`scripts/crash-test.sh\` (TRIALS=$trials) on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(date -u +%Y-%m-%d),
-load average $(cut -d' ' -f1-3 /proc/loadavg) at the end. Four clients post batches of 10 statements and single
-PUTs without pause; after 1–5 s the JVM gets SIGKILL; Weineng starts again on the same data and every statement is
-read back through the LRS. "In flight" are the requests sent that got no answer before the kill: each must be
-stored whole or not at all; every acknowledged statement must be there. Payara runtime directories left in the
+load average $(cut -d' ' -f1-3 /proc/loadavg) at the end. Four clients post batches of 10 statements, single PUTs,
+State documents (1–5 KB of random bytes) and statements with their attachment's content (multipart/mixed) without
+pause; after 1–5 s the JVM gets SIGKILL; Weineng starts again on the same data and everything is read back through
+the LRS. "In flight" are the requests sent that got no answer before the kill: each must be stored whole or not at
+all (a document with exactly its bytes, or absent); every acknowledged statement, document and attachment must be
+there with its exact bytes. Payara runtime directories left in the
 temporary directory: $before before the run, $after after (a killed run's directory is removed at the next start).
 
 ### H2 (the embedded default)

@@ -31,10 +31,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Kill -9 during sustained ingest, again and again: starts the bundle on one database, has several
- * clients post batches of statements and single PUTs without pause, kills the JVM with SIGKILL at a
- * random moment, starts it again on the same data, and checks that every statement the LRS
- * acknowledged is there and that no batch is half there (a batch in flight at the kill is stored
- * whole or not at all). Prints one Markdown row per trial and a summary row.
+ * clients post batches of statements, single PUTs, State documents and statements with their
+ * attachment's content (multipart) without pause, kills the JVM with SIGKILL at a random moment,
+ * starts it again on the same data, and checks that every statement, document and attachment the
+ * LRS acknowledged is there with its exact bytes, and that nothing is half there (a batch in flight
+ * at the kill is stored whole or not at all, a document in flight has its bytes or is absent).
+ * Prints one Markdown row per trial and a summary row.
  *
  * <p>Arguments: bundle jar, database label, trials, port, then the environment (NAME=value ...)
  * that points the bundle at its database. Run by scripts/crash-test.sh.
@@ -75,14 +77,21 @@ public final class CrashTrials {
     long inFlightStored = 0;
     long lost = 0;
     long halves = 0;
+    long totalDocs = 0;
+    long totalAttachments = 0;
+    long lostOther = 0;
     List<Double> restarts = new ArrayList<>();
     System.out.println(
-        "| trial | ingest before the kill | statements acknowledged | batches in flight (stored whole / not stored) | acknowledged but missing | half-stored batches | restart |");
-    System.out.println("|---|---|---|---|---|---|---|");
+        "| trial | ingest before the kill | statements acknowledged | documents / attachments acknowledged | batches in flight (stored whole / not stored) | acknowledged but missing | half-stored batches or torn documents | restart |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
     for (int trial = 1; trial <= trials; trial++) {
       String registration = UUID.randomUUID().toString();
       Set<String> acked = ConcurrentHashMap.newKeySet();
       Map<String, List<String>> inFlight = new ConcurrentHashMap<>();
+      Map<String, byte[]> docsAcked = new ConcurrentHashMap<>();
+      Map<String, byte[]> docsInFlight = new ConcurrentHashMap<>();
+      Map<String, byte[]> attachmentsAcked = new ConcurrentHashMap<>();
+      Map<String, byte[]> attachmentsInFlight = new ConcurrentHashMap<>();
       AtomicBoolean stop = new AtomicBoolean();
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
       for (int c = 0; c < CLIENTS; c++) {
@@ -90,8 +99,53 @@ public final class CrashTrials {
         clients.submit(
             () -> {
               int n = 0;
+              java.util.Random bytes = new java.util.Random(client);
               while (!stop.get()) {
-                boolean single = n++ % 5 == 4;
+                int kind = n++ % 10;
+                if (kind == 7 || kind == 9) {
+                  // a State document, or a statement with its attachment's content
+                  byte[] content = new byte[1024 + bytes.nextInt(4096)];
+                  bytes.nextBytes(content);
+                  String key = UUID.randomUUID().toString();
+                  try {
+                    if (kind == 7) {
+                      docsInFlight.put(key, content);
+                      HttpResponse<String> r =
+                          sendBytes(
+                              http,
+                              base + "/xapi/activities/state?" + stateQuery(key, client),
+                              "PUT",
+                              credential,
+                              "application/octet-stream",
+                              content);
+                      if (r.statusCode() == 204) {
+                        docsAcked.put(key, content);
+                      }
+                      docsInFlight.remove(key);
+                    } else {
+                      attachmentsInFlight.put(key, content);
+                      HttpResponse<String> r =
+                          sendBytes(
+                              http,
+                              base + "/xapi/statements",
+                              "POST",
+                              credential,
+                              "multipart/mixed; boundary=crash",
+                              mixed(key, registration, client, content));
+                      if (r.statusCode() == 200) {
+                        attachmentsAcked.put(key, content);
+                      }
+                      attachmentsInFlight.remove(key);
+                    }
+                  } catch (IOException e) {
+                    return null;
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                  }
+                  continue;
+                }
+                boolean single = kind == 4;
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < (single ? 1 : BATCH); i++) {
                   ids.add(UUID.randomUUID().toString());
@@ -162,38 +216,69 @@ public final class CrashTrials {
           half++;
         }
       }
+      // documents and attachments: every acknowledged one there with its bytes; one in flight there
+      // whole or not at all
+      int docsMissing = 0;
+      int torn = 0;
+      for (Map.Entry<String, byte[]> d : docsAcked.entrySet()) {
+        byte[] got = stateDocument(http, base, credential, d.getKey());
+        if (got == null || !java.util.Arrays.equals(got, d.getValue())) {
+          docsMissing++;
+        }
+      }
+      for (Map.Entry<String, byte[]> d : docsInFlight.entrySet()) {
+        byte[] got = stateDocument(http, base, credential, d.getKey());
+        if (got != null && !java.util.Arrays.equals(got, d.getValue())) {
+          torn++;
+        }
+      }
+      int attachmentsMissing = 0;
+      for (Map.Entry<String, byte[]> a : attachmentsAcked.entrySet()) {
+        if (!attachmentBack(http, base, credential, a.getKey(), a.getValue())) {
+          attachmentsMissing++;
+        }
+      }
+      totalDocs += docsAcked.size();
+      totalAttachments += attachmentsAcked.size();
+      lostOther += docsMissing + attachmentsMissing;
+      halves += torn;
       totalAcked += acked.size();
       totalInFlight += inFlight.size();
       inFlightStored += whole;
       lost += missing;
       halves += half;
       System.out.printf(
-          "| %d | %.1f s | %,d | %d (%d / %d) | %d | %d | %.1f s |%n",
+          "| %d | %.1f s | %,d | %d / %d | %d (%d / %d) | %d | %d | %.1f s |%n",
           trial,
           ingestMillis / 1000.0,
           acked.size(),
+          docsAcked.size(),
+          attachmentsAcked.size(),
           inFlight.size(),
           whole,
           none,
-          missing,
-          half,
+          missing + docsMissing + attachmentsMissing,
+          half + torn,
           restart);
     }
     server.destroy();
     server.waitFor(30, TimeUnit.SECONDS);
     restarts.sort(null);
     System.out.printf(
-        "| **%s, %d trials** | | **%,d** | **%d (%d / %d)** | **%d** | **%d** | median %.1f s |%n",
+        "| **%s, %d trials** | | **%,d** | **%d / %d** | **%d (%d / %d)** | **%d** | **%d** |"
+            + " median %.1f s |%n",
         db,
         trials,
         totalAcked,
+        totalDocs,
+        totalAttachments,
         totalInFlight,
         inFlightStored,
         totalInFlight - inFlightStored,
-        lost,
+        lost + lostOther,
         halves,
         restarts.get(restarts.size() / 2));
-    if (lost > 0 || halves > 0) {
+    if (lost > 0 || halves > 0 || lostOther > 0) {
       System.exit(1);
     }
   }
@@ -278,6 +363,113 @@ public final class CrashTrials {
             .header("Content-Type", "application/json")
             .timeout(Duration.ofSeconds(60))
             .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String stateQuery(String stateId, int client) {
+    return "activityId="
+        + URLEncoder.encode("https://crash.example.cn/course/" + client, StandardCharsets.UTF_8)
+        + "&agent="
+        + URLEncoder.encode(
+            "{\"account\":{\"homePage\":\"https://crash.example.cn\",\"name\":\"teacher-"
+                + client
+                + "\"}}",
+            StandardCharsets.UTF_8)
+        + "&stateId="
+        + stateId;
+  }
+
+  /** A state document's bytes, looked for under every client's agent; null when none has it. */
+  static byte[] stateDocument(HttpClient http, String base, String auth, String stateId)
+      throws Exception {
+    for (int c = 0; c < CLIENTS; c++) {
+      HttpResponse<byte[]> r =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(base + "/xapi/activities/state?" + stateQuery(stateId, c)))
+                  .header("Authorization", auth)
+                  .header("X-Experience-API-Version", "1.0.3")
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() == 200) {
+        return r.body();
+      }
+    }
+    return null;
+  }
+
+  static String sha256(byte[] b) throws java.security.NoSuchAlgorithmException {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  static byte[] mixed(String id, String registration, int client, byte[] content) {
+    try {
+      ObjectNode s = statement(id, registration, client);
+      s.putArray("attachments")
+          .addObject()
+          .put("usageType", "http://id.tincanapi.com/attachment/supporting_media")
+          .put("contentType", "application/octet-stream")
+          .put("length", content.length)
+          .put("sha2", sha256(content))
+          .putObject("display")
+          .put("zh-CN", "课堂实录");
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      out.writeBytes(
+          ("--crash\r\nContent-Type: application/json\r\n\r\n"
+                  + s
+                  + "\r\n--crash\r\n"
+                  + "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary\r\n"
+                  + "X-Experience-API-Hash: "
+                  + sha256(content)
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(content);
+      out.writeBytes("\r\n--crash--\r\n".getBytes(StandardCharsets.UTF_8));
+      return out.toByteArray();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether the statement comes back with its attachment's exact content. */
+  static boolean attachmentBack(
+      HttpClient http, String base, String auth, String id, byte[] content) throws Exception {
+    HttpResponse<byte[]> r =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/xapi/statements?attachments=true&statementId=" + id))
+                .header("Authorization", auth)
+                .header("X-Experience-API-Version", "1.0.3")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      return false;
+    }
+    byte[] body = r.body();
+    outer:
+    for (int i = 0; i + content.length <= body.length; i++) {
+      for (int j = 0; j < content.length; j++) {
+        if (body[i + j] != content[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  static HttpResponse<String> sendBytes(
+      HttpClient http, String url, String method, String auth, String type, byte[] body)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", auth)
+            .header("X-Experience-API-Version", "1.0.3")
+            .header("Content-Type", type)
+            .timeout(Duration.ofSeconds(60))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

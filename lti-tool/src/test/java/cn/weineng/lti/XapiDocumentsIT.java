@@ -133,6 +133,9 @@ class XapiDocumentsIT {
     assertThat(got.headers().firstValue("Content-Type")).contains("application/octet-stream");
     String etag = got.headers().firstValue("ETag").orElseThrow();
     assertThat(etag).matches("\"[0-9a-f]{40}\"");
+    // served as stored, in any media type, but never as a page of this origin
+    assertThat(got.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("sandbox");
     assertThat(got.headers().firstValue("Last-Modified")).isPresent();
     // HEAD: the same headers, no body
     HttpResponse<byte[]> head = send("1.0.3", "HEAD", one, null, null);
@@ -321,6 +324,9 @@ class XapiDocumentsIT {
         "UUID");
     refused.put("activities/state" + q(params("activityId", "not an iri", "agent", agent)), "IRI");
     refused.put("activities/state" + q(params("agent", agent)), "activityId parameter is required");
+    refused.put(
+        "agents/profile" + q(params("agent", agent, "profileId", "p".repeat(1001))),
+        "longer than 1000");
     for (Map.Entry<String, String> e : refused.entrySet()) {
       HttpResponse<byte[]> r = send("2.0.0", "GET", e.getKey(), null, null);
       assertThat(r.statusCode()).as(e.getKey() + " → " + text(r)).isEqualTo(400);

@@ -238,6 +238,9 @@ class XapiStatementsIT {
     assertThat(as(reader, "GET", "statements", null).statusCode()).isEqualTo(200);
     assertThat(as(reader, "GET", state, null).statusCode()).isEqualTo(404);
     assertThat(as(reader, "POST", "statements", statement).statusCode()).isEqualTo(403);
+    // no spelling of the path gets around a scope (a matrix parameter is ignored when matching)
+    assertThat(as(reader, "POST", "statements;x=1", statement).statusCode()).isEqualTo(403);
+    assertThat(as(writer, "GET", "statements;x=1", null).statusCode()).isEqualTo(403);
     // the State resource only
     JsonNode stateOnly = credentialWith("[\"state\"]");
     assertThat(as(stateOnly, "PUT", state, "{}").statusCode()).isEqualTo(204);
@@ -442,6 +445,16 @@ class XapiStatementsIT {
     assertThat(postMixed(lying).statusCode()).isEqualTo(400);
     assertThat(api.xapi("GET", "statements?statementId=" + other, cred, "1.0.3", null).statusCode())
         .isEqualTo(404);
+    // a part with nothing in it, and a hash that is not SHA-256: 400, not a failure of ours
+    assertThat(postMixed("--b0und\r\n--b0und--\r\n".getBytes(StandardCharsets.UTF_8)).statusCode())
+        .isEqualTo(400);
+    byte[] sha512 =
+        new String(mixed(missing, plan), StandardCharsets.ISO_8859_1)
+            .replace(
+                "X-Experience-API-Hash: " + sha256Hex(plan),
+                "X-Experience-API-Hash: " + "a".repeat(128))
+            .getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(postMixed(sha512).statusCode()).isEqualTo(400);
   }
 
   @Test

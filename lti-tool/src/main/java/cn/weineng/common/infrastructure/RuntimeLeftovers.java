@@ -53,6 +53,9 @@ public class RuntimeLeftovers {
       Files.createDirectories(note.getParent());
       if (Files.exists(note)) {
         List<String> lines = Files.readAllLines(note, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+          lines = List.of(current.toString()); // a note cut by a kill: nothing known to clean
+        }
         Path previous = Path.of(lines.get(0).strip());
         if (!previous.equals(current)
             && isPayaraRuntimeDir(previous)
@@ -70,7 +73,14 @@ public class RuntimeLeftovers {
       }
       StringBuilder text = new StringBuilder(current + System.lineSeparator());
       copies.forEach(c -> text.append(c).append(System.lineSeparator()));
-      Files.writeString(note, text, StandardCharsets.UTF_8);
+      // written aside and moved into place, so that a kill never leaves half a note
+      Path next = note.resolveSibling("payara-runtime.next");
+      Files.writeString(next, text, StandardCharsets.UTF_8);
+      Files.move(
+          next,
+          note,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       LOG.warning(() -> "could not clean up an earlier runtime directory: " + e.getMessage());
     }

@@ -378,6 +378,11 @@ public class EvidenceService {
     return reviewers.over(who, teacher).stream().anyMatch(h -> allowed.contains(h.role()));
   }
 
+  /** Whether the submission's file is still held (an erasure of its author removes it). */
+  public boolean hasContent(Submission s) {
+    return attachments.find(s.storeId(), s.sha256()).isPresent();
+  }
+
   /** Writes a submission's file to {@code out}. */
   public void copyContent(Submission s, java.io.OutputStream out) {
     try {

@@ -31,12 +31,9 @@ public record LrsClient(
     scopes = Set.copyOf(scopes);
   }
 
-  /**
-   * Whether one of the scopes allows it; {@code all} allows everything, and nothing is needed where
-   * no scope is named.
-   */
+  /** Whether one of the scopes allows it; {@code all} allows everything. */
   public boolean may(Set<String> anyOf) {
-    if (scopes.contains(ALL) || anyOf.isEmpty()) {
+    if (scopes.contains(ALL)) {
       return true;
     }
     for (String s : anyOf) {

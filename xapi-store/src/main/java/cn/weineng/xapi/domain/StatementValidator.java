@@ -729,6 +729,12 @@ public final class StatementValidator {
       }
       if (!at.has("contentType") || !at.get("contentType").isTextual()) {
         out.add(new Violation(p + ".contentType", "is required and must be a string"));
+      } else if (at.get("contentType").asText().length() > 255
+          || !MEDIA_TYPE.matcher(at.get("contentType").asText()).matches()) {
+        out.add(
+            new Violation(
+                p + ".contentType",
+                "must be a media type (type/subtype) of at most 255 characters"));
       }
       if (!at.has("length")
           || !at.get("length").isIntegralNumber()
@@ -773,6 +779,10 @@ public final class StatementValidator {
 
   /** Longest IRI the LRS stores (the width of its indexed columns). */
   public static final int MAX_IRI = 2048;
+
+  /** A media type with optional parameters, printable ASCII only. */
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+( *;[ -~]*)?");
 
   /** Longest agent identifier, in its canonical form (see {@link AgentIdentifier}). */
   public static final int MAX_AGENT_IDENTIFIER = 1024;

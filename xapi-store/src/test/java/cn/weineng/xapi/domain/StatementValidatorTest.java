@@ -201,6 +201,17 @@ class StatementValidatorTest {
   }
 
   @Test
+  void refusesAnAttachmentContentTypeThatIsNoMediaType() {
+    String a =
+        statement(
+            ",'attachments':[{'usageType':'http://id.tincanapi.com/attachment/supporting_media','display':{'en':'x'},"
+                + "'contentType':'text/plain\\r\\n\\r\\nforged','length':1,'sha2':'abc','fileUrl':'https://x.cn/f'}]");
+    assertThat(v1.validate(json(a), "s"))
+        .extracting(Violation::path)
+        .containsExactly("s.attachments[0].contentType");
+  }
+
+  @Test
   void requiresInteractionTypeWithInteractionProperties() {
     String s =
         "{'actor':"

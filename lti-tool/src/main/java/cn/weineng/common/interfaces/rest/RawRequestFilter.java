@@ -179,6 +179,60 @@ public class RawRequestFilter implements Filter {
       };
     }
 
+    /** The form's fields after the query's, as the container would have given them. */
+    private java.util.Map<String, String[]> parameters;
+
+    @Override
+    public java.util.Map<String, String[]> getParameterMap() {
+      if (parameters == null) {
+        java.util.Map<String, java.util.List<String>> all = new java.util.LinkedHashMap<>();
+        // the query's fields: the container parses them from the URL alone
+        super.getParameterMap()
+            .forEach(
+                (k, v) ->
+                    all.computeIfAbsent(k, x -> new java.util.ArrayList<>())
+                        .addAll(java.util.List.of(v)));
+        for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
+          if (pair.isEmpty()) {
+            continue;
+          }
+          int eq = pair.indexOf('=');
+          try {
+            String k =
+                java.net.URLDecoder.decode(
+                    eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v =
+                eq < 0
+                    ? ""
+                    : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            all.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(v);
+          } catch (IllegalArgumentException e) {
+            // a malformed escape: the field is left out, as the container would
+          }
+        }
+        java.util.Map<String, String[]> out = new java.util.LinkedHashMap<>();
+        all.forEach((k, v) -> out.put(k, v.toArray(new String[0])));
+        parameters = java.util.Collections.unmodifiableMap(out);
+      }
+      return parameters;
+    }
+
+    @Override
+    public String getParameter(String name) {
+      String[] v = getParameterMap().get(name);
+      return v == null || v.length == 0 ? null : v[0];
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+      return getParameterMap().get(name);
+    }
+
+    @Override
+    public java.util.Enumeration<String> getParameterNames() {
+      return java.util.Collections.enumeration(getParameterMap().keySet());
+    }
+
     @Override
     public int getContentLength() {
       return body.length;

@@ -35,7 +35,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
           400,
           "unstorable-character",
           "Unstorable character",
-          "a value holds a character that cannot be stored (a NUL character)",
+          "a value cannot be stored: it holds a NUL character or is longer than its field allows",
           List.of());
     }
     String id = UUID.randomUUID().toString();
@@ -48,11 +48,16 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         List.of());
   }
 
-  /** Whether the database refused a character of a value (SQLState 22021 or 22P05). */
+  /**
+   * Whether the database refused a value: a character it cannot store (SQLState 22021, 22P05) or a
+   * value longer than its column (22001).
+   */
   static boolean unstorableCharacter(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof java.sql.SQLException e
-          && ("22021".equals(e.getSQLState()) || "22P05".equals(e.getSQLState()))) {
+          && ("22021".equals(e.getSQLState())
+              || "22P05".equals(e.getSQLState())
+              || "22001".equals(e.getSQLState()))) {
         return true;
       }
     }

@@ -95,6 +95,10 @@ public class EvidenceResource implements EvidenceApi {
   @Override
   public Response getSubmissionContent(String submissionId) {
     Submission s = evidence.submission(submissionId);
+    if (!evidence.hasContent(s)) {
+      throw new cn.weineng.common.domain.Problem(
+          410, "content-erased", "Content erased", "the file of this submission was erased");
+    }
     StreamingOutput out = o -> evidence.copyContent(s, o);
     String name = s.filename() == null ? s.item() : s.filename();
     return Response.ok(out, s.contentType())

@@ -191,6 +191,14 @@ public class FrameResource {
           new FramePages.Notice(false, message(session, "notice.forbidden")),
           403);
     }
+    if (!evidence.hasContent(s)) {
+      return pages.response(
+          session.launch(),
+          session.personId(),
+          token,
+          new FramePages.Notice(false, "the file of this submission was erased"),
+          410);
+    }
     StreamingOutput out = o -> evidence.copyContent(s, o);
     String name = s.filename() == null ? s.item() : s.filename();
     return Response.ok(out, s.contentType())

@@ -88,7 +88,7 @@ public class DefaultErasureService implements ErasureService {
       Number users =
           (Number)
               em.createNativeQuery(
-                      "select count(*) from xapi_statement where store_id = ? and payload like ?")
+                      "select count(*) from xapi_statement where store_id = ? and lower(payload) like ?")
                   .setParameter(1, storeId)
                   .setParameter(2, "%" + sha2 + "%")
                   .getSingleResult();
@@ -155,7 +155,7 @@ public class DefaultErasureService implements ErasureService {
       for (JsonNode holder : List.of(s, s.path("object"))) {
         for (JsonNode a : holder.path("attachments")) {
           if (a.hasNonNull("sha2")) {
-            out.add(a.get("sha2").asText());
+            out.add(a.get("sha2").asText().toLowerCase(java.util.Locale.ROOT));
           }
         }
       }

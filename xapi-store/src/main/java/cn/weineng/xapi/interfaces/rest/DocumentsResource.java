@@ -207,6 +207,9 @@ public class DocumentsResource {
     if (key.id() == null && idRequired) {
       throw XapiException.badRequest("the " + idName + " parameter is required");
     }
+    if (key.id() != null && key.id().length() > 1000) {
+      throw XapiException.badRequest("the " + idName + " parameter is longer than 1000 characters");
+    }
     String since = q.getFirst("since");
     boolean getting = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     if (since != null && (key.id() != null || !getting)) {
@@ -448,7 +451,13 @@ public class DocumentsResource {
 
   private static String contentType(HttpHeaders h) {
     String type = h.getHeaderString(HttpHeaders.CONTENT_TYPE);
-    return type == null || type.isBlank() ? "application/octet-stream" : type.strip();
+    if (type == null || type.isBlank()) {
+      return "application/octet-stream";
+    }
+    if (type.strip().length() > 255) {
+      throw XapiException.badRequest("the Content-Type is longer than 255 characters");
+    }
+    return type.strip();
   }
 
   static boolean isJson(String contentType) {

@@ -51,6 +51,12 @@ final class MixedParts {
         throw XapiException.badRequest(
             "the multipart body ends without its closing boundary (--" + boundary + "--)");
       }
+      if (next < lineEnd + 2) {
+        throw XapiException.badRequest(
+            "part "
+                + (parts.size() + 1)
+                + " of the multipart body is empty (no headers, no content)");
+      }
       parts.add(part(Arrays.copyOfRange(body, lineEnd + 2, next), parts.size()));
       at = next + 2;
     }

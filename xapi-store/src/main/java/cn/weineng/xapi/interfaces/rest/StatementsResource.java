@@ -324,6 +324,9 @@ public class StatementsResource {
     if (node instanceof ObjectNode o) {
       for (String field : List.copyOf(iterable(o.fieldNames()))) {
         JsonNode v = o.get(field);
+        if ("extensions".equals(field)) {
+          continue; // free JSON: no language maps there
+        }
         if (Set.of("display", "name", "description").contains(field) && isLanguageMap(v)) {
           String keep = pick((ObjectNode) v, preferred);
           ObjectNode one = Json.MAPPER.createObjectNode();
@@ -469,6 +472,11 @@ public class StatementsResource {
 
   private static final String PARTS = "weineng.xapi.parts";
 
+  /** A media type with optional parameters, printable ASCII only. */
+  static final java.util.regex.Pattern MEDIA_TYPE =
+      java.util.regex.Pattern.compile(
+          "[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+( *;[ -~]*)?");
+
   @Inject cn.weineng.xapi.application.AttachmentService attachments;
 
   /**
@@ -482,8 +490,9 @@ public class StatementsResource {
     for (JsonNode s : shown) {
       for (JsonNode a : s.path("attachments")) {
         String sha2 = a.path("sha2").asText().toLowerCase(java.util.Locale.ROOT);
-        if (!held.containsKey(sha2) && attachments.find(storeId, sha2).isPresent()) {
-          held.put(sha2, a.path("contentType").asText("application/octet-stream"));
+        if (!held.containsKey(sha2)) {
+          // the media type the content was stored with, never one a later statement claims
+          attachments.find(storeId, sha2).ifPresent(stored -> held.put(sha2, stored.contentType()));
         }
       }
     }
@@ -553,9 +562,11 @@ public class StatementsResource {
       MixedParts.Part part = parts.get(i);
       String where = "part " + (i + 1) + " of the multipart body";
       String hash = part.header("X-Experience-API-Hash");
-      if (hash == null || !hash.trim().matches("(?i)[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}")) {
+      if (hash == null || !hash.trim().matches("(?i)[0-9a-f]{64}")) {
         throw XapiException.badRequest(
-            where + " needs an X-Experience-API-Hash header: the SHA-2 of its content in hex");
+            where
+                + " needs an X-Experience-API-Hash header: the SHA-256 of its content in hex (this"
+                + " LRS keeps content by SHA-256)");
       }
       String encoding = part.header("Content-Transfer-Encoding");
       if (encoding != null && !encoding.trim().equalsIgnoreCase("binary")) {
@@ -580,6 +591,11 @@ public class StatementsResource {
                 + " its X-Experience-API-Hash says");
       }
       String partType = part.header("Content-Type");
+      if (partType != null
+          && (partType.length() > 255 || !MEDIA_TYPE.matcher(partType).matches())) {
+        throw XapiException.badRequest(
+            where + ": its Content-Type is not a media type of at most 255 characters");
+      }
       content.put(
           declared,
           new StatementService.AttachmentContent(

@@ -32,6 +32,8 @@ public class XapiRequestFilter implements ContainerRequestFilter {
 
   @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest http;
 
+  @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ResourceInfo resource;
+
   @Override
   public void filter(ContainerRequestContext request) {
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -77,7 +79,11 @@ public class XapiRequestFilter implements ContainerRequestFilter {
                             + " '"
                             + header
                             + "' is not supported; use 1.0.3 or 2.0.0"));
-    java.util.Set<String> needed = scopesFor(request.getUriInfo().getPath(), request.getMethod());
+    java.util.Set<String> needed =
+        scopesFor(
+            resource == null ? null : resource.getResourceClass(),
+            resource == null ? null : resource.getResourceMethod(),
+            request.getMethod());
     if (!client.may(needed)) {
       throw new XapiException(
           403,
@@ -91,23 +97,24 @@ public class XapiRequestFilter implements ContainerRequestFilter {
     request.setProperty(VERSION, version);
   }
 
-  /** The xAPI scopes, any of which allows a request (besides {@code all}). */
-  static java.util.Set<String> scopesFor(String path, String method) {
-    String p = path.startsWith("/") ? path.substring(1) : path;
-    if (p.endsWith("/")) {
-      p = p.substring(0, p.length() - 1);
+  /**
+   * The xAPI scopes, any of which allows a request (besides {@code all}), from the resource method
+   * Jersey matched (so no spelling of the path, matrix parameters included, reaches a resource
+   * under another's scope); a resource this does not know needs {@code all}.
+   */
+  static java.util.Set<String> scopesFor(
+      Class<?> resourceClass, java.lang.reflect.Method method, String httpMethod) {
+    boolean reading = "GET".equals(httpMethod) || "HEAD".equals(httpMethod);
+    String own = null;
+    if (resourceClass == StatementsResource.class) {
+      own = reading ? "statements/read" : "statements/write";
+    } else if (resourceClass == DocumentsResource.class && method != null) {
+      own = method.getName().contains("State") ? "state" : "profile";
+    } else if (resourceClass == ActivitiesAgentsResource.class) {
+      own = "profile";
     }
-    boolean reading = "GET".equals(method) || "HEAD".equals(method);
-    String own =
-        switch (p) {
-          case "xapi/statements" -> reading ? "statements/read" : "statements/write";
-          case "xapi/activities/state" -> "state";
-          case "xapi/activities/profile", "xapi/agents/profile", "xapi/activities", "xapi/agents" ->
-              "profile";
-          default -> null;
-        };
     if (own == null) {
-      return java.util.Set.of();
+      return java.util.Set.of(cn.weineng.xapi.application.LrsClient.ALL);
     }
     return reading ? java.util.Set.of(own, "all/read") : java.util.Set.of(own);
   }

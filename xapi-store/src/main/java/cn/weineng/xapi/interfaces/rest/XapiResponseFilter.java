@@ -27,6 +27,8 @@ public class XapiResponseFilter implements ContainerResponseFilter {
     if (!"xapi".equals(request.getUriInfo().getPathSegments().get(0).getPath())) {
       return;
     }
+    // documents are served as they were stored, in any media type: never as a page of this origin
+    response.getHeaders().putSingle("Content-Security-Policy", "sandbox; default-src 'none'");
     Object v = request.getProperty(XapiRequestFilter.VERSION);
     // the version the request asked for; when it named none the LRS could use, its newest
     String header =

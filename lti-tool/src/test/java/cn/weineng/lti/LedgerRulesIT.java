@@ -108,6 +108,13 @@ class LedgerRulesIT {
         {"actor":%s,"verb":{"id":"http://adlnet.gov/expapi/verbs/attended"},
          "object":{"id":"%s/mod/page/view.php?id=1"},"context":{"instructor":%s}}"""
             .formatted(agentB, MOODLE, agentA));
+    // and one whose actor is an anonymous group A belongs to
+    post(
+        """
+        {"actor":{"objectType":"Group","member":[%s,{"mbox":"mailto:peer@example.cn"}]},
+         "verb":{"id":"http://adlnet.gov/expapi/verbs/attended"},
+         "object":{"id":"%s/mod/page/view.php?id=2"}}"""
+            .formatted(agentA, MOODLE));
     String enc = java.net.URLEncoder.encode(agentA, java.nio.charset.StandardCharsets.UTF_8);
     String encB = java.net.URLEncoder.encode(agentB, java.nio.charset.StandardCharsets.UTF_8);
     String state =
@@ -142,7 +149,7 @@ class LedgerRulesIT {
     assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
     com.fasterxml.jackson.databind.JsonNode result =
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(erased.body());
-    assertThat(result.get("statements").asInt()).isEqualTo(2);
+    assertThat(result.get("statements").asInt()).isEqualTo(3);
     assertThat(result.get("documents").asInt()).isEqualTo(2);
     assertThat(result.get("ledgerFacts").asInt()).isPositive();
 

@@ -10,12 +10,18 @@ import java.util.Map;
  * when it is an agent, group or activity) or {@code related} (authority, instructor, team, context
  * activities, 2.0 context agents and groups, and every part of a SubStatement) — what the {@code
  * agent}/{@code activity} filters and their {@code related_agents}/{@code related_activities} forms
- * match (xAPI 1.0.3 Communication 2.1.3).
+ * match (xAPI 1.0.3 Communication 2.1.3); and the members of the groups it names ({@code member}).
  */
 public final class StatementMentions {
 
   public static final String DIRECT = "direct";
   public static final String RELATED = "related";
+
+  /**
+   * A member of a group the statement names: matched by no filter (xAPI matches a group by its own
+   * identifier), but found by an erasure of that member's data.
+   */
+  public static final String MEMBER = "member";
 
   /**
    * identifier → role; a mention that is both direct and related is recorded as direct and as
@@ -76,8 +82,9 @@ public final class StatementMentions {
       return;
     }
     // an identified agent or group; a group's members are not the group (xAPI matches by
-    // identifier)
+    // identifier), so they are recorded under a role of their own
     AgentIdentifier.of(a).ifPresent(ifi -> add(agents, ifi, role));
+    a.path("member").forEach(m -> AgentIdentifier.of(m).ifPresent(ifi -> add(agents, ifi, MEMBER)));
   }
 
   private static void add(Map<String, List<String>> into, String key, String role) {

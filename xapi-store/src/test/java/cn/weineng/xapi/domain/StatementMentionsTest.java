@@ -30,7 +30,9 @@ class StatementMentionsTest {
                 "mbox:mailto:teacher@example.cn", List.of("direct"),
                 "mbox:mailto:pupil@example.cn", List.of("related"),
                 "account:https://weineng.cn|key", List.of("related"),
-                "mbox:mailto:expert@example.cn", List.of("related")));
+                "mbox:mailto:expert@example.cn", List.of("related"),
+                // a team member is no match for a filter, but is recorded for an erasure
+                "mbox:mailto:peer@example.cn", List.of("member")));
     assertThat(m.activities)
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(

@@ -62,7 +62,9 @@ public class DefaultAttachmentService implements AttachmentService {
       }
     }
     String sha2 = HexFormat.of().formatHex(sha.digest());
-    Optional<StoredAttachment> known = find(storeId, sha2);
+    // locked, so that an erasure deciding whether the content is still used waits for this
+    // statement, or this statement for the erasure (which then leaves no row to reuse)
+    Optional<StoredAttachment> known = read(storeId, sha2, true);
     if (known.isPresent()) {
       // the same content is kept once
       em.createNativeQuery("delete from xapi_attachment_chunk where upload_id = ?")
@@ -87,9 +89,14 @@ public class DefaultAttachmentService implements AttachmentService {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<StoredAttachment> find(String storeId, String sha2) {
+    return read(storeId, sha2, false);
+  }
+
+  private Optional<StoredAttachment> read(String storeId, String sha2, boolean lock) {
     List<?> rows =
         em.createNativeQuery(
-                "select content_type, length from xapi_attachment where store_id = ? and sha2 = ?")
+                "select content_type, length from xapi_attachment where store_id = ? and sha2 = ?"
+                    + (lock ? " for update" : ""))
             .setParameter(1, storeId)
             .setParameter(2, sha2)
             .getResultList();

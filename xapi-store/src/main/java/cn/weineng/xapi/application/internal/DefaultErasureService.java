@@ -85,6 +85,18 @@ public class DefaultErasureService implements ErasureService {
             .executeUpdate();
     int attachments = 0;
     for (String sha2 : sha2s) {
+      // the content's row locked first: a statement storing the same content at this moment waits,
+      // and finds no row to reuse once this erasure has removed it
+      @SuppressWarnings("unchecked")
+      List<String> uploads =
+          em.createNativeQuery(
+                  "select upload_id from xapi_attachment where store_id = ? and sha2 = ? for update")
+              .setParameter(1, storeId)
+              .setParameter(2, sha2)
+              .getResultList();
+      if (uploads.isEmpty()) {
+        continue;
+      }
       Number users =
           (Number)
               em.createNativeQuery(
@@ -95,13 +107,6 @@ public class DefaultErasureService implements ErasureService {
       if (users.longValue() > 0) {
         continue;
       }
-      @SuppressWarnings("unchecked")
-      List<String> uploads =
-          em.createNativeQuery(
-                  "select upload_id from xapi_attachment where store_id = ? and sha2 = ?")
-              .setParameter(1, storeId)
-              .setParameter(2, sha2)
-              .getResultList();
       for (String upload : uploads) {
         em.createNativeQuery("delete from xapi_attachment_chunk where upload_id = ?")
             .setParameter(1, upload)

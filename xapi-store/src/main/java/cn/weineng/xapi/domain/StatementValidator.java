@@ -729,8 +729,7 @@ public final class StatementValidator {
       }
       if (!at.has("contentType") || !at.get("contentType").isTextual()) {
         out.add(new Violation(p + ".contentType", "is required and must be a string"));
-      } else if (at.get("contentType").asText().length() > 255
-          || !MEDIA_TYPE.matcher(at.get("contentType").asText()).matches()) {
+      } else if (!isMediaType(at.get("contentType").asText())) {
         out.add(
             new Violation(
                 p + ".contentType",
@@ -783,6 +782,18 @@ public final class StatementValidator {
   /** A media type with optional parameters, printable ASCII only. */
   private static final Pattern MEDIA_TYPE =
       Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+( *;[ -~]*)?");
+
+  /** Whether a text is an IRI as this validator takes one: a scheme, a colon, no whitespace. */
+  public static boolean isIri(String s) {
+    return s != null && s.length() <= MAX_IRI && IRI.matcher(s).matches();
+  }
+
+  /**
+   * Whether a text is a media type (type/subtype, optional parameters) of at most 255 characters.
+   */
+  public static boolean isMediaType(String s) {
+    return s != null && s.length() <= 255 && MEDIA_TYPE.matcher(s).matches();
+  }
 
   /** Longest agent identifier, in its canonical form (see {@link AgentIdentifier}). */
   public static final int MAX_AGENT_IDENTIFIER = 1024;

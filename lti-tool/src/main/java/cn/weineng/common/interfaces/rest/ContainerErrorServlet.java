@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The error page of the whole application (declared in {@code web.xml}): a refusal the container or
@@ -25,25 +24,8 @@ public class ContainerErrorServlet extends HttpServlet {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : 404;
     String[] text = text(status);
-    byte[] body =
-        ("{\"type\":\""
-                + ProblemResponses.TYPE_BASE
-                + text[0]
-                + "\",\"title\":\""
-                + text[1]
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + text[2]
-                + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding("UTF-8");
-    response.setContentLength(body.length);
-    if (!"HEAD".equals(request.getMethod())) {
-      response.getOutputStream().write(body);
-    }
+    ProblemResponses.write(
+        response, status, text[0], text[1], text[2], !"HEAD".equals(request.getMethod()));
   }
 
   /** Slug, title and detail for a status. */

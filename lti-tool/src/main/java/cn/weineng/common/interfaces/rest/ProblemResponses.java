@@ -29,4 +29,38 @@ public final class ProblemResponses {
     }
     return Response.status(status).type(PROBLEM_JSON).entity(body).build();
   }
+
+  /**
+   * Writes a problem straight to a servlet response, for the refusals made before JAX-RS runs (a
+   * servlet filter, the container's error page). Slug, title and detail are fixed texts of the
+   * caller's: nothing a request held is written.
+   */
+  public static void write(
+      jakarta.servlet.http.HttpServletResponse out,
+      int status,
+      String slug,
+      String title,
+      String detail,
+      boolean withBody)
+      throws java.io.IOException {
+    byte[] body =
+        ("{\"type\":\""
+                + TYPE_BASE
+                + slug
+                + "\",\"title\":\""
+                + title
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail
+                + "\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.setStatus(status);
+    out.setContentType("application/problem+json");
+    out.setCharacterEncoding("UTF-8");
+    out.setContentLength(body.length);
+    if (withBody) {
+      out.getOutputStream().write(body);
+    }
+  }
 }

@@ -100,27 +100,12 @@ public class RawRequestFilter implements Filter {
   private static void refuse(
       HttpServletResponse out, int status, String slug, String title, String detail)
       throws IOException {
-    out.setStatus(status);
-    out.setContentType("application/problem+json");
-    out.setCharacterEncoding("UTF-8");
-    byte[] body =
-        ("{\"type\":\""
-                + ProblemResponses.TYPE_BASE
-                + slug
-                + "\",\"title\":\""
-                + title
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + detail
-                + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
-    out.setContentLength(body.length);
-    out.getOutputStream().write(body);
+    ProblemResponses.write(out, status, slug, title, detail, true);
   }
 
   static boolean holdsNul(String raw) {
-    return raw != null && (raw.indexOf('\0') >= 0 || raw.toLowerCase(Locale.ROOT).contains("%00"));
+    // "%00" has no letter: no case to fold
+    return raw != null && (raw.indexOf('\0') >= 0 || raw.contains("%00"));
   }
 
   static boolean wellEscaped(String s) {

@@ -11,13 +11,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +52,7 @@ public class DefaultCredentialService implements CredentialService {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     CredentialEntity c =
         new CredentialEntity(
-            UUID.randomUUID().toString(), storeId, key, sha256(secret), label, now, kept);
+            UUID.randomUUID().toString(), storeId, key, Sha256.hex(secret), label, now, kept);
     em.persist(c);
     return new IssuedCredential(c.id(), storeId, key, secret, label, now, scopesOf(kept));
   }
@@ -97,7 +95,7 @@ public class DefaultCredentialService implements CredentialService {
     if (key == null || secret == null || key.length() > 64) {
       return Optional.empty();
     }
-    byte[] presented = sha256(secret).getBytes(StandardCharsets.US_ASCII);
+    byte[] presented = Sha256.hex(secret).getBytes(StandardCharsets.US_ASCII);
     return em
         .createNamedQuery("Credential.byKey", CredentialEntity.class)
         .setParameter("key", key)
@@ -122,15 +120,5 @@ public class DefaultCredentialService implements CredentialService {
     byte[] b = new byte[bytes];
     RANDOM.nextBytes(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-  }
-
-  static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

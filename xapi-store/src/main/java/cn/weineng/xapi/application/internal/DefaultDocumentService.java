@@ -5,14 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -101,7 +97,7 @@ public class DefaultDocumentService implements DocumentService {
             .setParameter(4, key.kind().column)
             .setParameter(5, key.activityId())
             .setParameter(6, key.agentKey())
-            .setParameter(7, sha256(key.agentKey()))
+            .setParameter(7, Sha256.hex(key.agentKey()))
             .setParameter(8, key.registration())
             .setParameter(9, key.id())
             .setParameter(10, r.contentType())
@@ -122,7 +118,7 @@ public class DefaultDocumentService implements DocumentService {
   }
 
   static String scopeKey(Key k) {
-    return sha256(
+    return Sha256.hex(
         k.kind().column
             + '\u001f'
             + k.activityId()
@@ -133,19 +129,7 @@ public class DefaultDocumentService implements DocumentService {
   }
 
   static String docKey(Key k) {
-    return sha256(scopeKey(k) + '\u001f' + k.id());
-  }
-
-  private static String sha256(String s) {
-    return HexFormat.of().formatHex(digest("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static MessageDigest digest(String algorithm) {
-    try {
-      return MessageDigest.getInstance(algorithm);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(scopeKey(k) + '\u001f' + k.id());
   }
 
   private static Instant instant(Object o) {

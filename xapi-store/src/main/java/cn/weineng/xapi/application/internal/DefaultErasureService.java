@@ -7,14 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,7 +77,7 @@ public class DefaultErasureService implements ErasureService {
     int documents =
         em.createNativeQuery("delete from xapi_document where store_id = ? and agent_hash = ?")
             .setParameter(1, storeId)
-            .setParameter(2, sha256(agentIdentifier))
+            .setParameter(2, Sha256.hex(agentIdentifier))
             .executeUpdate();
     int attachments = 0;
     for (String sha2 : sha2s) {
@@ -125,7 +121,7 @@ public class DefaultErasureService implements ErasureService {
                 + " documents, attachments, erased_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .setParameter(1, id)
         .setParameter(2, storeId)
-        .setParameter(3, sha256(agentIdentifier))
+        .setParameter(3, Sha256.hex(agentIdentifier))
         .setParameter(4, requestedBy)
         .setParameter(5, reason)
         .setParameter(6, seqs.size())
@@ -187,15 +183,5 @@ public class DefaultErasureService implements ErasureService {
       q.setParameter(i + 1, values.get(i));
     }
     return q;
-  }
-
-  static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -4,6 +4,7 @@ import cn.weineng.xapi.application.LrsClient;
 import cn.weineng.xapi.application.StatementPage;
 import cn.weineng.xapi.application.StatementQuery;
 import cn.weineng.xapi.application.StatementService;
+import cn.weineng.xapi.domain.StatementValidator;
 import cn.weineng.xapi.domain.XapiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -53,7 +54,7 @@ public class ActivitiesAgentsResource {
     if (id == null) {
       throw XapiException.badRequest("the activityId parameter is required");
     }
-    if (!id.matches("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$")) {
+    if (!StatementValidator.isIri(id)) {
       throw XapiException.badRequest("the activityId parameter must be an IRI");
     }
     StatementPage page =
@@ -81,8 +82,7 @@ public class ActivitiesAgentsResource {
   @Path("agents")
   public Response person(@Context UriInfo uri) {
     MultivaluedMap<String, String> q = only(uri, "agent");
-    DocumentsResource.agentKey(q.getFirst("agent"));
-    JsonNode agent = Json.readStrict(q.getFirst("agent"), "the agent parameter");
+    JsonNode agent = DocumentsResource.agent(q.getFirst("agent"));
     ObjectNode person = F.objectNode().put("objectType", "Person");
     for (String name : List.of("name", "mbox", "mbox_sha1sum", "openid", "account")) {
       if (agent.has(name)) {

@@ -66,12 +66,7 @@ public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
     }
     Map<String, String> form;
     try {
-      byte[] raw = request.getEntityStream().readNBytes(StatementsResource.MAX_BODY_BYTES + 1);
-      if (raw.length > StatementsResource.MAX_BODY_BYTES) {
-        cn.weineng.xapi.application.StrictJson.drain(request.getEntityStream());
-        throw new XapiException(
-            413, "the request body is larger than " + StatementsResource.MAX_BODY_BYTES + " bytes");
-      }
+      byte[] raw = Json.readBody(request.getEntityStream(), "the request body");
       form = parse(new String(raw, StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
       throw XapiException.badRequest("the alternate request syntax needs a URL-encoded form body");

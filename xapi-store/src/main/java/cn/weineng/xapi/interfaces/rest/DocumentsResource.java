@@ -6,7 +6,6 @@ import cn.weineng.xapi.application.DocumentService.Document;
 import cn.weineng.xapi.application.DocumentService.Key;
 import cn.weineng.xapi.application.DocumentService.Kind;
 import cn.weineng.xapi.application.LrsClient;
-import cn.weineng.xapi.application.StrictJson;
 import cn.weineng.xapi.domain.AgentIdentifier;
 import cn.weineng.xapi.domain.StatementValidator;
 import cn.weineng.xapi.domain.Violation;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,7 +40,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The xAPI document resources: State ({@code /activities/state}), Activity Profile ({@code
@@ -57,7 +54,6 @@ import java.util.regex.Pattern;
 @XapiEndpoint
 public class DocumentsResource {
 
-  private static final Pattern IRI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$");
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).withLocale(Locale.ROOT);
 
@@ -251,14 +247,14 @@ public class DocumentsResource {
     if (activity == null) {
       throw XapiException.badRequest("the activityId parameter is required");
     }
-    if (!IRI.matcher(activity).matches() || activity.length() > StatementValidator.MAX_IRI) {
+    if (!StatementValidator.isIri(activity)) {
       throw XapiException.badRequest("the activityId parameter must be an IRI");
     }
     return activity;
   }
 
-  /** The identifier of the agent parameter, which must be one valid Agent. */
-  static String agentKey(String raw) {
+  /** The agent parameter, which must be one valid Agent. */
+  static JsonNode agent(String raw) {
     if (raw == null) {
       throw XapiException.badRequest("the agent parameter is required");
     }
@@ -268,7 +264,12 @@ public class DocumentsResource {
     if (!problems.isEmpty()) {
       throw new XapiException(400, "the agent parameter is not a valid Agent", problems);
     }
-    return AgentIdentifier.of(agent).orElseThrow();
+    return agent;
+  }
+
+  /** The identifier of the agent parameter. */
+  static String agentKey(String raw) {
+    return AgentIdentifier.of(agent(raw)).orElseThrow();
   }
 
   // ------------------------------------------------------------------- the methods
@@ -436,17 +437,7 @@ public class DocumentsResource {
   }
 
   private static byte[] read(InputStream body) {
-    try {
-      byte[] bytes = body.readNBytes(StatementsResource.MAX_BODY_BYTES + 1);
-      if (bytes.length > StatementsResource.MAX_BODY_BYTES) {
-        StrictJson.drain(body);
-        throw new XapiException(
-            413, "the document is larger than " + StatementsResource.MAX_BODY_BYTES + " bytes");
-      }
-      return bytes;
-    } catch (IOException e) {
-      throw XapiException.badRequest("the request body could not be read");
-    }
+    return Json.readBody(body, "the document");
   }
 
   private static String contentType(HttpHeaders h) {

@@ -35,6 +35,26 @@ final class Json {
     }
   }
 
+  /**
+   * The bytes of a request body, at most {@link StatementsResource#MAX_BODY_BYTES}: a larger one is
+   * drained (so that a client still sending gets the answer) and refused with 413, naming it as
+   * {@code what} ("the request body").
+   */
+  static byte[] readBody(java.io.InputStream in, String what) {
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes(StatementsResource.MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
+      throw XapiException.badRequest("the request body could not be read");
+    }
+    if (bytes.length > StatementsResource.MAX_BODY_BYTES) {
+      StrictJson.drain(in);
+      throw new XapiException(
+          413, what + " is larger than " + StatementsResource.MAX_BODY_BYTES + " bytes");
+    }
+    return bytes;
+  }
+
   /** Reads one strict JSON document; {@code what} names it in the refusal ("the request body"). */
   static JsonNode readStrict(byte[] bytes, String what) {
     String text;

@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -457,25 +456,11 @@ public class StatementsResource {
           "Content-Type must be application/json, or multipart/mixed for statements with"
               + " attachments");
     }
-    byte[] bytes;
-    try {
-      bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-    } catch (IOException e) {
-      throw XapiException.badRequest("the request body could not be read");
-    }
-    if (bytes.length > MAX_BODY_BYTES) {
-      cn.weineng.xapi.application.StrictJson.drain(body);
-      throw new XapiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
-    }
+    byte[] bytes = Json.readBody(body, "the request body");
     return Json.readStrict(bytes, "the request body");
   }
 
   private static final String PARTS = "weineng.xapi.parts";
-
-  /** A media type with optional parameters, printable ASCII only. */
-  static final java.util.regex.Pattern MEDIA_TYPE =
-      java.util.regex.Pattern.compile(
-          "[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+( *;[ -~]*)?");
 
   @Inject cn.weineng.xapi.application.AttachmentService attachments;
 
@@ -534,16 +519,7 @@ public class StatementsResource {
    * be the SHA-2 of the part's bytes.
    */
   private JsonNode readMixed(MediaType type, InputStream body) {
-    byte[] bytes;
-    try {
-      bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-    } catch (IOException e) {
-      throw XapiException.badRequest("the request body could not be read");
-    }
-    if (bytes.length > MAX_BODY_BYTES) {
-      cn.weineng.xapi.application.StrictJson.drain(body);
-      throw new XapiException(413, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
-    }
+    byte[] bytes = Json.readBody(body, "the request body");
     List<MixedParts.Part> parts = MixedParts.parse(bytes, type.getParameters().get("boundary"));
     if (parts.isEmpty()) {
       throw XapiException.badRequest("the multipart body has no part");
@@ -591,8 +567,7 @@ public class StatementsResource {
                 + " its X-Experience-API-Hash says");
       }
       String partType = part.header("Content-Type");
-      if (partType != null
-          && (partType.length() > 255 || !MEDIA_TYPE.matcher(partType).matches())) {
+      if (partType != null && !StatementValidator.isMediaType(partType)) {
         throw XapiException.badRequest(
             where + ": its Content-Type is not a media type of at most 255 characters");
       }

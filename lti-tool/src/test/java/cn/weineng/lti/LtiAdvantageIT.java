@@ -504,6 +504,12 @@ class LtiAdvantageIT {
         .containsExactlyInAnyOrder(
             java.nio.file.attribute.PosixFilePermission.OWNER_READ,
             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    // and the data directory itself is nobody else's to list
+    assertThat(java.nio.file.Files.getPosixFilePermissions(secretsKey.getParent()))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+            java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
     if (server.db.equals("postgresql")) {
       java.util.List<String> stored = server.postgresColumn("select private_jwk from lti_tool_key");
       assertThat(stored).hasSizeGreaterThanOrEqualTo(3);

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Files in the data directory that hold a secret: created readable by their owner only. */
+/** The data directory and the files in it that hold a secret: readable by their owner only. */
 public final class OwnerOnlyFiles {
 
   private OwnerOnlyFiles() {}
@@ -16,7 +16,7 @@ public final class OwnerOnlyFiles {
    * rw-------} where the file system has POSIX permissions, with its directories.
    */
   public static void write(Path file, String text) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
+    directory(file.toAbsolutePath().getParent());
     Files.deleteIfExists(file);
     try {
       Files.createFile(
@@ -25,5 +25,18 @@ public final class OwnerOnlyFiles {
       Files.createFile(file);
     }
     Files.writeString(file, text + System.lineSeparator(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The directory, made if missing, and {@code rwx------} where the file system has POSIX
+   * permissions, so that nobody else can list or read the data directory.
+   */
+  public static void directory(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException e) {
+      // no POSIX permissions here (Windows): the directory's own ACL applies
+    }
   }
 }

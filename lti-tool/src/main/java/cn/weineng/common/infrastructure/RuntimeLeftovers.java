@@ -50,7 +50,7 @@ public class RuntimeLeftovers {
     Path note = Path.of(dataDir).resolve("payara-runtime");
     List<Path> copies = applicationCopiesOfThisRun();
     try {
-      Files.createDirectories(note.getParent());
+      OwnerOnlyFiles.directory(note.getParent());
       if (Files.exists(note)) {
         List<String> lines = Files.readAllLines(note, StandardCharsets.UTF_8);
         if (lines.isEmpty() || lines.get(0).isBlank()) {

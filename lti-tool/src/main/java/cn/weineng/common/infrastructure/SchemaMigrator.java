@@ -31,10 +31,25 @@ public class SchemaMigrator {
 
   @PostConstruct
   void migrate() {
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      postgreSql =
+          c.getMetaData()
+              .getDatabaseProductName()
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("postgres");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("the database did not answer", e);
+    }
     MigrateResult result =
         Flyway.configure(SchemaMigrator.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration/xapi", "classpath:db/migration/app")
+            .locations(
+                "classpath:db/migration/xapi",
+                // the few scripts whose indexes differ between H2 and PostgreSQL
+                postgreSql
+                    ? "classpath:db/migration/xapi-postgresql"
+                    : "classpath:db/migration/xapi-h2",
+                "classpath:db/migration/app")
             // the LRS numbers its scripts 1.x and the application 2.x: a new LRS script lands
             // below the application's latest and must still run
             .outOfOrder(true)
@@ -45,11 +60,6 @@ public class SchemaMigrator {
             ? result.targetSchemaVersion
             : result.initialSchemaVersion;
     try (java.sql.Connection c = dataSource.getConnection()) {
-      postgreSql =
-          c.getMetaData()
-              .getDatabaseProductName()
-              .toLowerCase(java.util.Locale.ROOT)
-              .contains("postgres");
       if (!postgreSql) {
         ownerOnly(c.getMetaData().getURL());
       }

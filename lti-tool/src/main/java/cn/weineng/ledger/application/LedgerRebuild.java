@@ -340,6 +340,15 @@ public class LedgerRebuild {
       }
     }
 
+    @Override
+    public void written() {
+      try {
+        flush();
+      } catch (SQLException e) {
+        throw new IllegalStateException("ledger rows could not be written", e);
+      }
+    }
+
     /** Writes everything added so far. */
     void flush() throws SQLException {
       activities.flush();

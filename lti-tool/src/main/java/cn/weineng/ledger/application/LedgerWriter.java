@@ -41,27 +41,16 @@ public class LedgerWriter {
   @Inject PolicyRegistry policies;
   @Inject PersonDirectory people;
   @Inject cn.weineng.xapi.application.StatementService lrs;
+  @Inject cn.weineng.common.infrastructure.SchemaMigrator schema;
 
-  /** Where ledger rows go: JPA live, JDBC batches on a rebuild. */
+  /** Where ledger rows go: JDBC batches, live and on a rebuild. */
   public interface Sink {
     void activity(LedgerActivity row);
 
     void score(AssessmentScoreEntity row);
-  }
 
-  /** The live sink: the transaction's persistence context. */
-  private Sink persisting() {
-    return new Sink() {
-      @Override
-      public void activity(LedgerActivity row) {
-        em.persist(row);
-      }
-
-      @Override
-      public void score(AssessmentScoreEntity row) {
-        em.persist(row);
-      }
-    };
+    /** Writes what is held back, before rows are removed. */
+    default void written() {}
   }
 
   /**
@@ -83,6 +72,60 @@ public class LedgerWriter {
       return persons == null
           ? people.resolve(storeId, ifi)
           : persons.computeIfAbsent(ifi, i -> people.resolve(storeId, i));
+    }
+
+    /** Reads the known learners and catalogue entries of a batch's statements in one query each. */
+    void prefetch(String storeId, List<StoredStatement> statements) {
+      java.util.Set<String> ifis = new java.util.HashSet<>();
+      java.util.Set<String> activities = new java.util.HashSet<>();
+      for (StoredStatement s : statements) {
+        if (s.actorIfi() != null) {
+          ifis.add(s.actorIfi());
+        }
+        if (s.activityId() != null) {
+          activities.add(s.activityId());
+          int hash = s.activityId().indexOf('#');
+          if (hash >= 0) {
+            activities.add(s.activityId().substring(0, hash));
+          }
+        }
+      }
+      if (!ifis.isEmpty()) {
+        for (Object[] row :
+            em.createQuery(
+                    "select i.ifi, i.personId from PersonIdentity i where i.storeId = :store"
+                        + " and i.ifi in :ifis",
+                    Object[].class)
+                .setParameter("store", storeId)
+                .setParameter("ifis", List.copyOf(ifis))
+                .getResultList()) {
+          persons.put((String) row[0], (String) row[1]);
+        }
+      }
+      if (!activities.isEmpty()) {
+        java.util.Map<String, CatalogueCourse> found = new java.util.HashMap<>();
+        for (CatalogueCourse c :
+            em.createQuery(
+                    "select c from CatalogueCourse c where c.storeId = :store"
+                        + " and c.activityId in :ids",
+                    CatalogueCourse.class)
+                .setParameter("store", storeId)
+                .setParameter("ids", List.copyOf(activities))
+                .getResultList()) {
+          found.put(c.activityId(), c);
+        }
+        for (StoredStatement s : statements) {
+          String a = s.activityId();
+          if (a != null) {
+            CatalogueCourse c = found.get(a);
+            int hash = a.indexOf('#');
+            if (c == null && hash >= 0) {
+              c = found.get(a.substring(0, hash));
+            }
+            catalogue.put(a, Optional.ofNullable(c));
+          }
+        }
+      }
     }
 
     Optional<CatalogueCourse> listing(String storeId, String activityId) {
@@ -124,13 +167,19 @@ public class LedgerWriter {
     return l;
   }
 
+  /**
+   * Live: the batch's learners and catalogue entries are looked up in one query each, and its rows
+   * go to the storing transaction's connection as JDBC batches.
+   */
   void onStored(@Observes StatementsStored event) {
-    write(
-        event.storeId(),
-        event.statements(),
-        event.voidedOnArrival(),
-        persisting(),
-        new Lookups(false));
+    Lookups lookups = new Lookups(true);
+    lookups.prefetch(event.storeId(), event.statements());
+    try (LedgerRebuild.BatchSink sink =
+        new LedgerRebuild.BatchSink(em.unwrap(java.sql.Connection.class), schema.isPostgreSql())) {
+      write(event.storeId(), event.statements(), event.voidedOnArrival(), sink, lookups);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException(e);
+    }
   }
 
   /**
@@ -157,6 +206,7 @@ public class LedgerWriter {
     }
     // voids last, so that a statement voided in its own batch leaves no row behind
     if (!voided.isEmpty()) {
+      sink.written();
       em.flush();
       for (String target : voided) {
         em.createNamedQuery("AssessmentScore.deleteForStatement")

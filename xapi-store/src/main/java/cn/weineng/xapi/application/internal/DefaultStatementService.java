@@ -11,9 +11,9 @@ import cn.weineng.xapi.domain.StatementView;
 import cn.weineng.xapi.domain.Violation;
 import cn.weineng.xapi.domain.XapiException;
 import cn.weineng.xapi.domain.XapiVersion;
-import cn.weineng.xapi.infrastructure.persistence.StatementActivityEntity;
-import cn.weineng.xapi.infrastructure.persistence.StatementAgentEntity;
 import cn.weineng.xapi.infrastructure.persistence.StatementEntity;
+import cn.weineng.xapi.infrastructure.persistence.StatementScan;
+import cn.weineng.xapi.infrastructure.persistence.StatementTable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +23,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -61,6 +60,9 @@ public class DefaultStatementService implements StatementService {
   @Inject jakarta.enterprise.inject.Instance<cn.weineng.xapi.application.StatementRule> rules;
 
   @Inject cn.weineng.xapi.application.AttachmentService attachmentStore;
+
+  @jakarta.annotation.Resource(lookup = "java:app/jdbc/weineng")
+  javax.sql.DataSource dataSource;
 
   @Override
   @Transactional
@@ -103,7 +105,10 @@ public class DefaultStatementService implements StatementService {
           400, violations.size() + " problem(s) in the request; nothing was stored", violations);
     }
 
+    // the stored time and the storage positions are taken together: see StatementTable
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    StatementTable table = table();
+    long[] positions = positions(table, statements.size());
     List<ObjectNode> prepared = new ArrayList<>();
     List<Boolean> clientTimestamp = new ArrayList<>();
     for (JsonNode s : statements) {
@@ -136,35 +141,19 @@ public class DefaultStatementService implements StatementService {
       }
     }
 
-    Set<String> voidedInBatch = voidTargets(client.storeId(), fresh, batch);
+    Set<String> voidedInBatch = voidTargets(client.storeId(), fresh, batch, table);
     // a voiding statement may have arrived before its target: the target is stored voided
     Set<String> voidedOnArrival = alreadyVoided(client.storeId(), fresh);
     voidedInBatch.addAll(voidedOnArrival);
 
-    List<StatementEntity> entities = new ArrayList<>();
+    List<StatementTable.Row> rows = new ArrayList<>(fresh.size());
     for (ObjectNode s : fresh) {
-      StatementEntity entity = toEntity(client.storeId(), s, version);
-      if (voidedInBatch.contains(entity.statementId())) {
-        entity.markVoided();
-      }
-      em.persist(entity);
-      entities.add(entity);
+      rows.add(toRow(client.storeId(), s, version, voidedInBatch));
     }
-    // the index rows reference the statements, which JPA does not know: write the statements first
-    em.flush();
-    for (int i = 0; i < fresh.size(); i++) {
-      Long seq = entities.get(i).seq();
-      StatementMentions mentions = StatementMentions.of(fresh.get(i));
-      mentions.agents.forEach(
-          (ifi, roles) ->
-              roles.forEach(
-                  role -> em.persist(new StatementAgentEntity(seq, client.storeId(), ifi, role))));
-      mentions.activities.forEach(
-          (activity, roles) ->
-              roles.forEach(
-                  role ->
-                      em.persist(
-                          new StatementActivityEntity(seq, client.storeId(), activity, role))));
+    try {
+      table.insert(rows, positions);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException(e);
     }
     for (Map.Entry<String, AttachmentContent> part : content.entrySet()) {
       try {
@@ -178,10 +167,9 @@ public class DefaultStatementService implements StatementService {
       }
     }
     if (!fresh.isEmpty()) {
-      em.flush();
       List<cn.weineng.xapi.application.StoredStatement> views = new ArrayList<>();
       for (int i = 0; i < fresh.size(); i++) {
-        views.add(StatementView.of(fresh.get(i), entities.get(i).seq()));
+        views.add(StatementView.of(fresh.get(i), positions[i]));
       }
       stored.fire(
           new StatementsStored(client.storeId(), List.copyOf(views), Set.copyOf(voidedOnArrival)));
@@ -298,7 +286,8 @@ public class DefaultStatementService implements StatementService {
    * returned set. A voiding statement cannot void another voiding statement, stored or in the
    * batch.
    */
-  private Set<String> voidTargets(String storeId, List<ObjectNode> fresh, boolean batch) {
+  private Set<String> voidTargets(
+      String storeId, List<ObjectNode> fresh, boolean batch, StatementTable table) {
     Map<String, ObjectNode> inBatch = new HashMap<>();
     Map<String, Integer> voidingAt = new LinkedHashMap<>();
     for (int i = 0; i < fresh.size(); i++) {
@@ -312,6 +301,7 @@ public class DefaultStatementService implements StatementService {
     if (voidingAt.isEmpty()) {
       return voidedInBatch;
     }
+    List<Long> voidStored = new ArrayList<>();
     Map<String, StatementEntity> stored = existing(storeId, new HashSet<>(voidingAt.keySet()));
     for (Map.Entry<String, Integer> e : voidingAt.entrySet()) {
       String target = e.getKey();
@@ -329,31 +319,57 @@ public class DefaultStatementService implements StatementService {
             List.of(new Violation(path, "refers to a voiding statement")));
       }
       if (storedTarget != null) {
-        storedTarget.markVoided();
+        voidStored.add(storedTarget.seq());
       } else if (batchTarget != null) {
         voidedInBatch.add(target);
       }
     }
+    try {
+      table.markVoided(voidStored);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException(e);
+    }
     return voidedInBatch;
   }
 
-  private static StatementEntity toEntity(String storeId, ObjectNode s, XapiVersion version) {
+  private static StatementTable.Row toRow(
+      String storeId, ObjectNode s, XapiVersion version, Set<String> voidedInBatch) {
     JsonNode object = s.get("object");
+    String id = s.get("id").asText();
     String verb = s.get("verb").get("id").asText();
     String registration = s.path("context").path("registration").asText(null);
     try {
-      return new StatementEntity(
+      return new StatementTable.Row(
           storeId,
-          s.get("id").asText(),
+          id,
           verb,
           registration == null ? null : registration.toLowerCase(Locale.ROOT),
           StatementValidator.Timestamps.parse(s.get("timestamp").asText()),
           StatementValidator.Timestamps.parse(s.get("stored").asText()),
+          voidedInBatch.contains(id),
           VOIDED.equals(verb) ? object.get("id").asText().toLowerCase(Locale.ROOT) : null,
           version.header(),
-          JSON.writeValueAsString(s));
+          JSON.writeValueAsString(s),
+          StatementMentions.of(s));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a validated statement could not be serialised", e);
+    }
+  }
+
+  /** The statement table on the connection of the current transaction. */
+  private StatementTable table() {
+    try {
+      return new StatementTable(em.unwrap(java.sql.Connection.class));
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException(e);
+    }
+  }
+
+  private static long[] positions(StatementTable table, int n) {
+    try {
+      return table.allocate(n);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException(e);
     }
   }
 
@@ -400,58 +416,29 @@ public class DefaultStatementService implements StatementService {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public StatementPage query(String storeId, StatementQuery q) {
-    StringBuilder jpql =
-        new StringBuilder(
-            "select s from StatementEntity s where s.storeId = :store and s.voided = false");
-    Map<String, Object> params = new HashMap<>();
-    params.put("store", storeId);
-    List<String> agentRoles =
-        q.relatedAgents()
-            ? List.of(StatementMentions.DIRECT, StatementMentions.RELATED)
-            : List.of(StatementMentions.DIRECT);
-    List<String> activityRoles =
-        q.relatedActivities()
-            ? List.of(StatementMentions.DIRECT, StatementMentions.RELATED)
-            : List.of(StatementMentions.DIRECT);
-    if (q.agentIfi() != null) {
-      jpql.append(
-          " and s.seq in (select a.seq from StatementAgentEntity a where a.storeId = :store and a.value = :agent and a.role in :agentRoles)");
-      params.put("agent", q.agentIfi());
-      params.put("agentRoles", agentRoles);
+    StatementScan.Filter filter =
+        new StatementScan.Filter(
+            storeId,
+            q.agentIfi(),
+            q.relatedAgents(),
+            q.activityId(),
+            q.relatedActivities(),
+            q.verbId(),
+            q.registration() == null ? null : q.registration().toLowerCase(Locale.ROOT),
+            q.since(),
+            q.until(),
+            q.afterSeq(),
+            q.ascending(),
+            q.limit());
+    List<StatementScan.Hit> rows;
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      rows = new StatementScan(c).page(filter);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException(e);
     }
-    if (q.verbId() != null) {
-      jpql.append(" and s.verbId = :verb");
-      params.put("verb", q.verbId());
-    }
-    if (q.activityId() != null) {
-      jpql.append(
-          " and s.seq in (select x.seq from StatementActivityEntity x where x.storeId = :store and x.value = :activity and x.role in :activityRoles)");
-      params.put("activity", q.activityId());
-      params.put("activityRoles", activityRoles);
-    }
-    if (q.registration() != null) {
-      jpql.append(" and s.registration = :registration");
-      params.put("registration", q.registration().toLowerCase(Locale.ROOT));
-    }
-    if (q.since() != null) {
-      jpql.append(" and s.stored > :since");
-      params.put("since", q.since());
-    }
-    if (q.until() != null) {
-      jpql.append(" and s.stored <= :until");
-      params.put("until", q.until());
-    }
-    if (q.afterSeq() != null) {
-      jpql.append(q.ascending() ? " and s.seq > :after" : " and s.seq < :after");
-      params.put("after", q.afterSeq());
-    }
-    jpql.append(q.ascending() ? " order by s.seq asc" : " order by s.seq desc");
-    TypedQuery<StatementEntity> query = em.createQuery(jpql.toString(), StatementEntity.class);
-    params.forEach(query::setParameter);
-    List<StatementEntity> rows = query.setMaxResults(q.limit() + 1).getResultList();
     boolean more = rows.size() > q.limit();
-    List<StatementEntity> page = more ? rows.subList(0, q.limit()) : rows;
-    List<JsonNode> statements = page.stream().map(e -> read(e.payload())).toList();
+    List<StatementScan.Hit> page = more ? rows.subList(0, q.limit()) : rows;
+    List<JsonNode> statements = page.stream().map(h -> read(h.payload())).toList();
     return new StatementPage(statements, more ? page.get(page.size() - 1).seq() : null);
   }
 

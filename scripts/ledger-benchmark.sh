@@ -128,7 +128,12 @@ python3 - "$section" <<'PY'
 import sys, re
 p = 'docs/benchmarks.md'
 s = open(p, encoding='utf-8').read()
+# the store benchmark's section (scripts/store-benchmark.sh) stays where it is
+store = re.search(r'<!-- store-benchmark -->.*?<!-- /store-benchmark -->', s, re.S)
+s = re.sub(r'\n?<!-- store-benchmark -->.*?<!-- /store-benchmark -->\n?', '\n', s, flags=re.S)
 s = re.sub(r'\n## Ledger\n.*', '', s, flags=re.S).rstrip('\n') + '\n\n' + sys.argv[1] + '\n'
+if store:
+    s += '\n' + store.group(0) + '\n'
 open(p, 'w', encoding='utf-8').write(s)
 PY
 echo "$section"

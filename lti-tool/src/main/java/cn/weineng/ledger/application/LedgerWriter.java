@@ -91,27 +91,48 @@ public class LedgerWriter {
         }
       }
       if (!ifis.isEmpty()) {
-        for (Object[] row :
-            em.createQuery(
-                    "select i.ifi, i.personId from PersonIdentity i where i.storeId = :store"
-                        + " and i.ifi in :ifis",
-                    Object[].class)
-                .setParameter("store", storeId)
-                .setParameter("ifis", List.copyOf(ifis))
-                .getResultList()) {
-          persons.put((String) row[0], (String) row[1]);
+        // the identifiers joined as a table of keys: H2 finds each by the (store_id, ifi) key
+        // only so, and reads every identity of the store for an IN list on the key's second column
+        java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+        try (java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "select i.ifi, i.person_id from "
+                    + cn.weineng.xapi.infrastructure.persistence.StatementTable.keys(
+                        schema.isPostgreSql())
+                    + " join person_identity i on i.store_id = ? and i.ifi = k.id")) {
+          ps.setArray(1, c.createArrayOf("varchar", ifis.toArray(new String[0])));
+          ps.setString(2, storeId);
+          try (java.sql.ResultSet r = ps.executeQuery()) {
+            while (r.next()) {
+              persons.put(r.getString(1), r.getString(2));
+            }
+          }
+        } catch (java.sql.SQLException e) {
+          throw new jakarta.persistence.PersistenceException(e);
         }
       }
       if (!activities.isEmpty()) {
         java.util.Map<String, CatalogueCourse> found = new java.util.HashMap<>();
-        for (CatalogueCourse c :
-            em.createQuery(
-                    "select c from CatalogueCourse c where c.storeId = :store"
-                        + " and c.activityId in :ids",
+        java.sql.Array ids;
+        try {
+          ids =
+              em.unwrap(java.sql.Connection.class)
+                  .createArrayOf("varchar", activities.toArray(new String[0]));
+        } catch (java.sql.SQLException e) {
+          throw new jakarta.persistence.PersistenceException(e);
+        }
+        @SuppressWarnings("unchecked")
+        List<CatalogueCourse> listed =
+            em.createNativeQuery(
+                    "select c.* from "
+                        + cn.weineng.xapi.infrastructure.persistence.StatementTable.keys(
+                            schema.isPostgreSql())
+                        + " join catalogue_course c on c.store_id = ? and c.activity_id = k.id",
                     CatalogueCourse.class)
-                .setParameter("store", storeId)
-                .setParameter("ids", List.copyOf(activities))
-                .getResultList()) {
+                .setParameter(1, ids)
+                .setParameter(2, storeId)
+                .getResultList();
+        for (CatalogueCourse c : listed) {
           found.put(c.activityId(), c);
         }
         for (StoredStatement s : statements) {

@@ -118,14 +118,15 @@ public class DefaultStatementService implements StatementService {
 
     // statements already stored under the same ids: identical ones are accepted again, different
     // ones conflict
-    Map<String, StatementEntity> existing = existing(client.storeId(), idsInBatch.keySet());
+    Map<String, StatementTable.Stored> existing =
+        existing(table, client.storeId(), idsInBatch.keySet());
     List<String> ids = new ArrayList<>();
     List<ObjectNode> fresh = new ArrayList<>();
     for (int i = 0; i < prepared.size(); i++) {
       ObjectNode s = prepared.get(i);
       String id = s.get("id").asText();
       ids.add(id);
-      StatementEntity old = existing.get(id);
+      StatementTable.Stored old = existing.get(id);
       if (old == null) {
         fresh.add(s);
       } else if (!sameStatement(old.payload(), s, clientTimestamp.get(i))) {
@@ -143,7 +144,7 @@ public class DefaultStatementService implements StatementService {
 
     Set<String> voidedInBatch = voidTargets(client.storeId(), fresh, batch, table);
     // a voiding statement may have arrived before its target: the target is stored voided
-    Set<String> voidedOnArrival = alreadyVoided(client.storeId(), fresh);
+    Set<String> voidedOnArrival = alreadyVoided(table, client.storeId(), fresh);
     voidedInBatch.addAll(voidedOnArrival);
 
     List<StatementTable.Row> rows = new ArrayList<>(fresh.size());
@@ -268,17 +269,13 @@ public class DefaultStatementService implements StatementService {
     }
   }
 
-  private Map<String, StatementEntity> existing(String storeId, Set<String> ids) {
-    Map<String, StatementEntity> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
+  private static Map<String, StatementTable.Stored> existing(
+      StatementTable table, String storeId, Set<String> ids) {
+    try {
+      return table.byIds(storeId, ids);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException(e);
     }
-    em.createNamedQuery("Statement.byIds", StatementEntity.class)
-        .setParameter("store", storeId)
-        .setParameter("ids", List.copyOf(ids))
-        .getResultList()
-        .forEach(e -> out.put(e.statementId(), e));
-    return out;
   }
 
   /**
@@ -302,10 +299,10 @@ public class DefaultStatementService implements StatementService {
       return voidedInBatch;
     }
     List<Long> voidStored = new ArrayList<>();
-    Map<String, StatementEntity> stored = existing(storeId, new HashSet<>(voidingAt.keySet()));
+    Map<String, StatementTable.Stored> stored = existing(table, storeId, voidingAt.keySet());
     for (Map.Entry<String, Integer> e : voidingAt.entrySet()) {
       String target = e.getKey();
-      StatementEntity storedTarget = stored.get(target);
+      StatementTable.Stored storedTarget = stored.get(target);
       ObjectNode batchTarget = inBatch.get(target);
       String targetVerb =
           storedTarget != null
@@ -373,16 +370,13 @@ public class DefaultStatementService implements StatementService {
     }
   }
 
-  private Set<String> alreadyVoided(String storeId, List<ObjectNode> fresh) {
-    if (fresh.isEmpty()) {
-      return new HashSet<>();
+  private static Set<String> alreadyVoided(
+      StatementTable table, String storeId, List<ObjectNode> fresh) {
+    try {
+      return table.voidedBy(storeId, fresh.stream().map(s -> s.get("id").asText()).toList());
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException(e);
     }
-    List<String> ids = fresh.stream().map(s -> s.get("id").asText()).toList();
-    return new HashSet<>(
-        em.createNamedQuery("Statement.voidingTargets", String.class)
-            .setParameter("store", storeId)
-            .setParameter("ids", ids)
-            .getResultList());
   }
 
   private static boolean sameStatement(
@@ -476,17 +470,16 @@ public class DefaultStatementService implements StatementService {
     if (statementIds.isEmpty()) {
       return out;
     }
-    for (Object[] r :
-        em.createQuery(
-                "select s.statementId, s.seq from StatementEntity s where s.storeId = :store"
-                    + " and s.statementId in :ids",
-                Object[].class)
-            .setParameter("store", storeId)
-            .setParameter("ids", java.util.List.copyOf(statementIds))
-            .getResultList()) {
-      out.put((String) r[0], ((Number) r[1]).longValue());
+    try {
+      if (em.isJoinedToTransaction()) {
+        return table().positions(storeId, statementIds);
+      }
+      try (java.sql.Connection c = dataSource.getConnection()) {
+        return new StatementTable(c).positions(storeId, statementIds);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException(e);
     }
-    return out;
   }
 
   private static JsonNode read(String payload) {

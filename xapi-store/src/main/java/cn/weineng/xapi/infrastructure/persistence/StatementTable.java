@@ -168,6 +168,91 @@ public final class StatementTable {
     }
   }
 
+  /** A stored statement found by id: what the ingest path compares and voids with. */
+  public record Stored(long seq, String statementId, String verbId, String payload) {}
+
+  /**
+   * The store's statements with the given ids. The ids are joined as a table of keys, so that the
+   * {@code (store_id, statement_id)} index finds each one: H2 uses an index for an {@code IN} list
+   * only on an index's first column, and otherwise reads every statement of the store.
+   */
+  public Map<String, Stored> byIds(String storeId, Collection<String> ids) throws SQLException {
+    Map<String, Stored> out = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select s.seq, s.statement_id, s.verb_id, s.payload from "
+                + keys(postgresql)
+                + " join xapi_statement s on s.store_id = ? and s.statement_id = k.id")) {
+      ps.setArray(1, c.createArrayOf("varchar", ids.toArray(new String[0])));
+      ps.setString(2, storeId);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          out.put(
+              r.getString(2),
+              new Stored(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The storage positions of the store's statements with the given ids. */
+  public Map<String, Long> positions(String storeId, Collection<String> ids) throws SQLException {
+    Map<String, Long> out = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select s.statement_id, s.seq from "
+                + keys(postgresql)
+                + " join xapi_statement s on s.store_id = ? and s.statement_id = k.id")) {
+      ps.setArray(1, c.createArrayOf("varchar", ids.toArray(new String[0])));
+      ps.setString(2, storeId);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getString(1), r.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Which of the ids a stored voiding statement of the store targets. */
+  public java.util.Set<String> voidedBy(String storeId, Collection<String> ids)
+      throws SQLException {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select s.voiding_target from "
+                + keys(postgresql)
+                + " join xapi_statement s on s.store_id = ? and s.voiding_target = k.id"
+                + " where s.voiding_target is not null")) {
+      ps.setArray(1, c.createArrayOf("varchar", ids.toArray(new String[0])));
+      ps.setString(2, storeId);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A table {@code k} of one column {@code id} from an array parameter, to join keys with: the form
+   * of the two databases differs.
+   */
+  public static String keys(boolean postgresql) {
+    return postgresql ? "unnest(cast(? as varchar[])) as k(id)" : "table(id varchar = ?) k";
+  }
+
   private static void setString(PreparedStatement ps, int i, String v) throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.VARCHAR);

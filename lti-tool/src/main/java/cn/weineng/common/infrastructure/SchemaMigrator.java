@@ -43,13 +43,7 @@ public class SchemaMigrator {
     MigrateResult result =
         Flyway.configure(SchemaMigrator.class.getClassLoader())
             .dataSource(dataSource)
-            .locations(
-                "classpath:db/migration/xapi",
-                // the few scripts whose indexes differ between H2 and PostgreSQL
-                postgreSql
-                    ? "classpath:db/migration/xapi-postgresql"
-                    : "classpath:db/migration/xapi-h2",
-                "classpath:db/migration/app")
+            .locations(locations(postgreSql))
             // the LRS numbers its scripts 1.x and the application 2.x: a new LRS script lands
             // below the application's latest and must still run
             .outOfOrder(true)
@@ -116,6 +110,18 @@ public class SchemaMigrator {
     } catch (java.io.IOException | UnsupportedOperationException e) {
       LOG.warning(() -> "could not make the database's files owner-only: " + e.getMessage());
     }
+  }
+
+  /**
+   * Where the migrations are: the LRS's, the few whose indexes differ between H2 and PostgreSQL,
+   * and the application's.
+   */
+  public static String[] locations(boolean postgreSql) {
+    return new String[] {
+      "classpath:db/migration/xapi",
+      postgreSql ? "classpath:db/migration/xapi-postgresql" : "classpath:db/migration/xapi-h2",
+      "classpath:db/migration/app"
+    };
   }
 
   public String schemaVersion() {

@@ -91,22 +91,10 @@ public class LedgerWriter {
         }
       }
       if (!ifis.isEmpty()) {
-        // the identifiers joined as a table of keys: H2 finds each by the (store_id, ifi) key
-        // only so, and reads every identity of the store for an IN list on the key's second column
-        java.sql.Connection c = em.unwrap(java.sql.Connection.class);
-        try (java.sql.PreparedStatement ps =
-            c.prepareStatement(
-                "select i.ifi, i.person_id from "
-                    + cn.weineng.xapi.infrastructure.persistence.StatementTable.keys(
-                        schema.isPostgreSql())
-                    + " join person_identity i on i.store_id = ? and i.ifi = k.id")) {
-          ps.setArray(1, c.createArrayOf("varchar", ifis.toArray(new String[0])));
-          ps.setString(2, storeId);
-          try (java.sql.ResultSet r = ps.executeQuery()) {
-            while (r.next()) {
-              persons.put(r.getString(1), r.getString(2));
-            }
-          }
+        try {
+          persons.putAll(
+              PersonDirectory.known(
+                  em.unwrap(java.sql.Connection.class), schema.isPostgreSql(), storeId, ifis));
         } catch (java.sql.SQLException e) {
           throw new jakarta.persistence.PersistenceException(e);
         }
@@ -124,10 +112,8 @@ public class LedgerWriter {
         @SuppressWarnings("unchecked")
         List<CatalogueCourse> listed =
             em.createNativeQuery(
-                    "select c.* from "
-                        + cn.weineng.xapi.infrastructure.persistence.StatementTable.keys(
-                            schema.isPostgreSql())
-                        + " join catalogue_course c on c.store_id = ? and c.activity_id = k.id",
+                    cn.weineng.xapi.infrastructure.persistence.StatementTable.keyed(
+                        schema.isPostgreSql(), "s.*", "catalogue_course", "activity_id", ""),
                     CatalogueCourse.class)
                 .setParameter(1, ids)
                 .setParameter(2, storeId)

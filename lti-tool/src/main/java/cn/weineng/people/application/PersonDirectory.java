@@ -75,4 +75,30 @@ public class PersonDirectory {
         .setParameter("ifi", ifi)
         .getSingleResult();
   }
+
+  /**
+   * The persons the identifiers of a store already belong to, in one query served by the {@code
+   * (store_id, ifi)} key on either database ({@code StatementTable.keyed}).
+   */
+  public static java.util.Map<String, String> known(
+      java.sql.Connection c, boolean postgresql, String storeId, java.util.Collection<String> ifis)
+      throws java.sql.SQLException {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    if (ifis.isEmpty()) {
+      return out;
+    }
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement(
+            cn.weineng.xapi.infrastructure.persistence.StatementTable.keyed(
+                postgresql, "s.ifi, s.person_id", "person_identity", "ifi", ""))) {
+      cn.weineng.xapi.infrastructure.persistence.StatementTable.bindKeyed(
+          ps, postgresql, storeId, c.createArrayOf("varchar", ifis.toArray(new String[0])));
+      try (java.sql.ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getString(1), r.getString(2));
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -52,7 +52,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StoreBench {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String[] VERBS = {
+  public static final String[] VERBS = {
     "http://adlnet.gov/expapi/verbs/experienced",
     "http://adlnet.gov/expapi/verbs/completed",
     "http://adlnet.gov/expapi/verbs/attempted",
@@ -61,7 +61,7 @@ public final class StoreBench {
   };
 
   /** One statement in a thousand has this verb: the rare-verb query. */
-  static final String RARE_VERB = "http://id.tincanapi.com/verb/mentored";
+  public static final String RARE_VERB = "http://id.tincanapi.com/verb/mentored";
 
   static final int COURSES = 500;
 
@@ -146,15 +146,15 @@ public final class StoreBench {
   // ---------------------------------------------------------------- raw JDBC: load and baseline
 
   /** The rows of a batch of statements, inserted as three JDBC batches in one transaction. */
-  static final class Rows implements AutoCloseable {
-    final Connection c;
+  public static final class Rows implements AutoCloseable {
+    public final Connection c;
     final boolean postgresql;
     final PreparedStatement statements;
     final PreparedStatement agents;
     final PreparedStatement activities;
     final PreparedStatement sequence;
 
-    Rows(String url, String user, String password) throws SQLException {
+    public Rows(String url, String user, String password) throws SQLException {
       c = DriverManager.getConnection(url, user, password);
       c.setAutoCommit(false);
       postgresql = url.startsWith("jdbc:postgresql:");
@@ -248,7 +248,7 @@ public final class StoreBench {
     }
   }
 
-  static void load(String url, String user, String password, long size) throws Exception {
+  public static void load(String url, String user, String password, long size) throws Exception {
     try (Rows rows = new Rows(url, user, password)) {
       long have = rows.count();
       long missing = size - have;

@@ -425,8 +425,9 @@ public class DefaultStatementService implements StatementService {
             q.ascending(),
             q.limit());
     List<StatementScan.Hit> rows;
-    try (java.sql.Connection c = dataSource.getConnection()) {
-      rows = new StatementScan(c).page(filter);
+    try (java.sql.Connection c = dataSource.getConnection();
+        StatementScan scan = new StatementScan(c)) {
+      rows = scan.page(filter);
     } catch (java.sql.SQLException e) {
       throw new jakarta.persistence.PersistenceException(e);
     }
@@ -441,23 +442,24 @@ public class DefaultStatementService implements StatementService {
   public List<cn.weineng.xapi.application.StoredStatement> readInStoredOrder(
       String storeId, long afterSeq, int limit) {
     // the storage position and the statement only: no entity to manage, one JSON parse each
-    List<Object[]> rows =
-        em.createQuery(
-                // ordered as the (store_id, seq) index is, store first: H2 reads that index in
-                // order
-                // and stops at the page's end only when ORDER BY names all of its columns; ordered
-                // by
-                // seq alone it reads every later statement of the store and sorts them, per page
-                "select s.seq, s.payload from StatementEntity s where s.storeId = :store"
-                    + " and s.voided = false and s.seq > :after order by s.storeId asc, s.seq asc",
-                Object[].class)
-            .setParameter("store", storeId)
-            .setParameter("after", afterSeq)
-            .setMaxResults(limit)
-            .getResultList();
+    List<StatementScan.Hit> rows;
+    try {
+      if (em.isJoinedToTransaction()) {
+        try (StatementScan scan = new StatementScan(em.unwrap(java.sql.Connection.class))) {
+          rows = scan.inStoredOrder(storeId, afterSeq, limit);
+        }
+      } else {
+        try (java.sql.Connection c = dataSource.getConnection();
+            StatementScan scan = new StatementScan(c)) {
+          rows = scan.inStoredOrder(storeId, afterSeq, limit);
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException(e);
+    }
     List<cn.weineng.xapi.application.StoredStatement> out = new ArrayList<>(rows.size());
-    for (Object[] r : rows) {
-      out.add(StatementView.of(read((String) r[1]), ((Number) r[0]).longValue()));
+    for (StatementScan.Hit h : rows) {
+      out.add(StatementView.of(read(h.payload()), h.seq()));
     }
     return out;
   }

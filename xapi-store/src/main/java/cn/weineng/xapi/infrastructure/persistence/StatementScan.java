@@ -31,7 +31,7 @@ import java.util.Set;
  * are descending there (migration {@code V1_8} per database) and the walks name their index; on
  * PostgreSQL an ascending index serves both directions.
  */
-public final class StatementScan {
+public final class StatementScan implements AutoCloseable {
 
   private static final int MAX_CHUNK = 4096;
 
@@ -56,9 +56,35 @@ public final class StatementScan {
   private final Connection c;
   private final boolean postgresql;
 
+  /**
+   * What PostgreSQL's planner is told for the walks and lookups, and reset to its defaults at
+   * {@link #close}: a walk of an index in order, a lookup of positions by primary key, never a
+   * sequential or bitmap scan nor a sort, which right after a store has grown (before the database
+   * has gathered statistics) it chose and paid for with every row of the table.
+   */
+  static final List<String> PLANNER = List.of("enable_seqscan", "enable_bitmapscan", "enable_sort");
+
   public StatementScan(Connection c) throws SQLException {
     this.c = c;
     this.postgresql = StatementTable.isPostgreSql(c);
+    if (postgresql) {
+      for (String setting : PLANNER) {
+        try (PreparedStatement ps = c.prepareStatement("set " + setting + " = off")) {
+          ps.execute();
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (postgresql) {
+      for (String setting : PLANNER) {
+        try (PreparedStatement ps = c.prepareStatement("reset " + setting)) {
+          ps.execute();
+        }
+      }
+    }
   }
 
   /** Up to {@code limit + 1} statements matching the filter, in the order asked for. */
@@ -107,6 +133,30 @@ public final class StatementScan {
         break;
       }
       chunk = Math.min(MAX_CHUNK, chunk * 4);
+    }
+    return out;
+  }
+
+  /**
+   * The store's statements after a position in stored order, voided ones left out: the ledger's
+   * cursor. A walk of the store's index from the position, stopped at the page's end.
+   */
+  public List<Hit> inStoredOrder(String storeId, long after, int limit) throws SQLException {
+    List<Hit> out = new ArrayList<>(limit);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select seq, payload from xapi_statement"
+                + (postgresql ? "" : " use index (ix_statement_store_seq)")
+                + " where store_id = ? and seq > ? and voided = false"
+                + " order by store_id, seq limit ?")) {
+      ps.setString(1, storeId);
+      ps.setLong(2, after);
+      ps.setInt(3, limit);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          out.add(new Hit(r.getLong(1), r.getString(2)));
+        }
+      }
     }
     return out;
   }
@@ -165,7 +215,7 @@ public final class StatementScan {
     return index(
         "select seq from xapi_statement"
             + hint("ix_statement_store_seq", f)
-            + " where store_id = ? and seq > ? and seq < ?"
+            + " where store_id = ? and seq > ? and seq < ? and voided = false"
             + " order by store_id, seq"
             + dir
             + " limit ?",
@@ -187,21 +237,53 @@ public final class StatementScan {
   }
 
   private Walk index(String sql, String... keys) {
+    Walk plain =
+        (lo, hi, chunk) -> {
+          List<Long> out = new ArrayList<>(chunk);
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 1;
+            for (String k : keys) {
+              ps.setString(p++, k);
+            }
+            ps.setLong(p++, lo);
+            ps.setLong(p++, hi);
+            ps.setInt(p, chunk);
+            try (ResultSet r = ps.executeQuery()) {
+              while (r.next()) {
+                out.add(r.getLong(1));
+              }
+            }
+          }
+          return out;
+        };
+    boolean ascendingOnNewestFirstIndex =
+        !postgresql && sql.contains("_desc)") && !sql.contains(" desc limit");
+    return ascendingOnNewestFirstIndex ? windowed(plain) : plain;
+  }
+
+  /** The first window of positions an oldest-first walk of a newest-first index reads. */
+  private static final long FIRST_WINDOW = 4096;
+
+  /**
+   * An oldest-first walk of an index H2 has only newest first: H2 reads every entry of the range it
+   * is given and sorts them, so the walk is given windows of positions, from the oldest, each twice
+   * as wide as the one before, until the chunk is full or the range ends. It reads about as many
+   * entries as it returns (at most twice, plus one window's worth), not all the filter's matches.
+   */
+  private static Walk windowed(Walk plain) {
     return (lo, hi, chunk) -> {
       List<Long> out = new ArrayList<>(chunk);
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        int p = 1;
-        for (String k : keys) {
-          ps.setString(p++, k);
+      long from = lo;
+      long window = FIRST_WINDOW;
+      while (out.size() < chunk && from < hi - 1) {
+        long to = hi - from > window ? from + window : hi;
+        List<Long> part = plain.next(from, to, chunk - out.size());
+        out.addAll(part);
+        if (out.size() >= chunk || to == hi) {
+          break;
         }
-        ps.setLong(p++, lo);
-        ps.setLong(p++, hi);
-        ps.setInt(p, chunk);
-        try (ResultSet r = ps.executeQuery()) {
-          while (r.next()) {
-            out.add(r.getLong(1));
-          }
-        }
+        from = to - 1; // positions above to - 1 are next
+        window = window > Long.MAX_VALUE / 4 ? window : window * 2;
       }
       return out;
     };
@@ -352,7 +434,8 @@ public final class StatementScan {
         c.prepareStatement(
             "select seq, stored from xapi_statement"
                 + (postgresql ? "" : " use index (ix_statement_store_seq)")
-                + " where store_id = ? and seq >= ? order by store_id, seq limit 1")) {
+                + " where store_id = ? and seq >= ? and voided = false"
+                + " order by store_id, seq limit 1")) {
       ps.setString(1, storeId);
       ps.setLong(2, from);
       try (ResultSet r = ps.executeQuery()) {
@@ -366,7 +449,7 @@ public final class StatementScan {
         c.prepareStatement(
             "select seq from xapi_statement"
                 + (postgresql ? "" : " use index (ix_statement_store_seq_desc)")
-                + " where store_id = ? order by store_id, seq desc limit 1")) {
+                + " where store_id = ? and voided = false order by store_id, seq desc limit 1")) {
       ps.setString(1, storeId);
       try (ResultSet r = ps.executeQuery()) {
         return r.next() ? r.getLong(1) : -1;

@@ -13,8 +13,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema up to date before anything else runs: the LRS's scripts ({@code
- * db/migration/xapi}, versions 1.x) then the application's ({@code db/migration/app}, versions 2.x
- * and up). Migrations only ever add; nothing drops and re-creates.
+ * db/migration/xapi}, versions 1.x, with the few whose indexes differ per database in {@code
+ * db/migration/xapi-h2} and {@code xapi-postgresql}) then the application's ({@code
+ * db/migration/app}, versions 2.x and up). Migrations never drop data; some replace an index.
  */
 @Singleton
 @Startup
@@ -128,7 +129,13 @@ public class SchemaMigrator {
     return schemaVersion;
   }
 
-  /** Whether the database is PostgreSQL (else H2), for the few statements whose SQL differs. */
+  /**
+   * Whether the database is PostgreSQL (else H2), for the few statements whose SQL differs. Asked
+   * on every ingest: read-locked and outside any transaction, so that the call costs no more than a
+   * field read through the bean's proxy.
+   */
+  @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
   public boolean isPostgreSql() {
     return postgreSql;
   }

@@ -4,7 +4,7 @@
 # credential, then for each size: grows the store to that size with raw JDBC (Weineng stopped), starts Weineng and
 # measures every GET /statements filter and POSTs of 1, 10 and 100 statements by 1, 4 and 8 clients, stops it, and
 # measures the raw JDBC baseline (the same rows, batches of 100, 1/4/8 threads) on the same database at that size.
-# Writes the "Store size" section of docs/benchmarks.md and docs/store-benchmark.svg (+ .png).
+# Each size is a fresh store. Writes the "Store size" section of docs/benchmarks.md and docs/store-benchmark.svg (+ .png).
 # Needs `mvn -B -DskipTests install` first. SIZES (default "10000 1000000"), SECONDS_PER_SCENARIO (default 10),
 # SAMPLES (queries per filter, default 200), DATABASES (default "h2 postgresql") tune the run.
 set -euo pipefail
@@ -37,47 +37,54 @@ stop() {
 }
 
 for db in $databases; do
-  work=$(mktemp -d)
-  if [ "$db" = postgresql ]; then
-    (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null || continue
-    name=weineng_store_$(date +%s)
-    psql -q -h 127.0.0.1 -U postgres -d test -c "create database $name"
-    env=(WEINENG_DB_CLASS=org.postgresql.ds.PGSimpleDataSource WEINENG_DB_URL=jdbc:postgresql://127.0.0.1:5432/$name
-         WEINENG_DB_USER=postgres WEINENG_DB_PASSWORD=)
-    url=jdbc:postgresql://127.0.0.1:5432/$name; user=postgres; pass=
-    label=PostgreSQL
-    bytes() { psql -tA -h 127.0.0.1 -U postgres -d test -c "select pg_database_size('$name')"; }
-  else
-    env=()
-    url="jdbc:h2:file:$work/weineng-data/db/weineng;WRITE_DELAY=0"; user=weineng; pass=weineng
-    label=H2
-    bytes() { stat -c %s "$work/weineng-data/db/weineng.mv.db"; }
-  fi
-  start "$work" "${env[@]}"
-  cred=$(curl -sf -u "admin:$pw" -H 'Content-Type: application/json' -d '{"label":"store benchmark"}' \
-    "http://127.0.0.1:$port/api/lrs/credentials")
-  key=$(echo "$cred" | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
-  secret=$(echo "$cred" | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
-  stop
   for size in $sizes; do
-    bench load "$url" "$user" "$pass" "$size"
+    # a fresh store per size: a store grown by the loader (stored times spread over the past year) on top of one
+    # Weineng wrote today would hold positions whose stored times run backwards, which Weineng never writes
+    work=$(mktemp -d)
+    if [ "$db" = postgresql ]; then
+      (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null || continue
+      name=weineng_store_$(date +%s)
+      psql -q -h 127.0.0.1 -U postgres -d test -c "create database $name"
+      env=(WEINENG_DB_CLASS=org.postgresql.ds.PGSimpleDataSource WEINENG_DB_URL=jdbc:postgresql://127.0.0.1:5432/$name
+           WEINENG_DB_USER=postgres WEINENG_DB_PASSWORD=)
+      url=jdbc:postgresql://127.0.0.1:5432/$name; user=postgres; pass=; loadurl=$url
+      label=PostgreSQL
+      bytes() { psql -tA -h 127.0.0.1 -U postgres -d test -c "select pg_database_size('$name')"; }
+    else
+      env=()
+      url="jdbc:h2:file:$work/weineng-data/db/weineng;WRITE_DELAY=0"; user=weineng; pass=weineng
+      # the bulk load need not survive a kill; it is compacted at its end (StoreBench load)
+      loadurl="jdbc:h2:file:$work/weineng-data/db/weineng"
+      label=H2
+      bytes() { stat -c %s "$work/weineng-data/db/weineng.mv.db"; }
+    fi
+    start "$work" "${env[@]}"
+    cred=$(curl -sf -u "admin:$pw" -H 'Content-Type: application/json' -d '{"label":"store benchmark"}' \
+      "http://127.0.0.1:$port/api/lrs/credentials")
+    key=$(echo "$cred" | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
+    secret=$(echo "$cred" | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
+    stop
+    bench load "$loadurl" "$user" "$pass" "$size"
     count=$(bench count "$url" "$user" "$pass")
     b=$(bytes)
     printf "csv\tsize\t%s\t%s\t%s\n" "$label" "$count" "$b" >> "$out"
-    echo "| $label | $count | $(python3 -c "print(f'{$b/1e6:,.0f} MB, {$b/$count*1e6/1e9:,.2f} GB per million statements')") |" >> "$out.sizes"
+    echo "| $label | $count | $(python3 -c "print(f'{$b/1e6:,.0f} MB, {$b/$count*1e6/1e9:,.2f} GB per million statements')") |" | tee -a "$out.sizes"
     tag="$label, $count statements"
     start "$work" "${env[@]}"
     bench query "http://127.0.0.1:$port" "$key" "$secret" "$samples" "$tag" | tee -a "$out"
     bench ingest "http://127.0.0.1:$port" "$key" "$secret" "$secs" "$tag" | tee -a "$out"
     stop
-    bench baseline "$url" "$user" "$pass" "$secs" "$tag" | tee -a "$out"
     after=$(bench count "$url" "$user" "$pass")
     b2=$(bytes)
-    echo "| $label, after the step's ingest | $after | $(python3 -c "print(f'{$b2/1e6:,.0f} MB, {$b2/$after*1e6/1e9:,.2f} GB per million statements')") |" >> "$out.sizes"
+    echo "| $label, after Weineng's ingest at this size | $after | $(python3 -c "print(f'{$b2/1e6:,.0f} MB, {$b2/$after*1e6/1e9:,.2f} GB per million statements')") |" | tee -a "$out.sizes"
+    bench baseline "$url" "$user" "$pass" "$secs" "$tag" | tee -a "$out"
+    if [ "$db" = postgresql ]; then psql -q -h 127.0.0.1 -U postgres -d test -c "drop database $name"; fi
+    rm -rf "$work"
   done
-  if [ "$db" = postgresql ]; then psql -q -h 127.0.0.1 -U postgres -d test -c "drop database $name"; fi
-  rm -rf "$work"
 done
 
+# RESULTS_FROM: the rows of an earlier run to report with this one's (e.g. one database measured again)
+if [ -n "${RESULTS_FROM:-}" ]; then cat "$RESULTS_FROM" >> "$out"; cat "$RESULTS_FROM.sizes" >> "$out.sizes" 2>/dev/null || true; fi
+if [ -n "${RESULTS_TO:-}" ]; then cp "$out" "$RESULTS_TO"; cp "$out.sizes" "$RESULTS_TO.sizes"; fi
 python3 scripts/store-benchmark-report.py "$out" "$out.sizes" "$started" "$load" "$secs" "$samples"
 rm -f "$out" "$out.sizes"

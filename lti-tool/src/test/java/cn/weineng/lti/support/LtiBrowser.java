@@ -28,10 +28,20 @@ public final class LtiBrowser {
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final String tool;
   private final TestPlatform platform;
+  private final String launchTool;
 
   /** A browser between the tool at {@code toolBaseUrl} and the platform. */
   public LtiBrowser(String toolBaseUrl, TestPlatform platform) {
-    this.tool = toolBaseUrl;
+    this(toolBaseUrl, toolBaseUrl, platform);
+  }
+
+  /**
+   * A browser whose login initiation reaches the tool at {@code loginBaseUrl} and whose launch
+   * reaches it at {@code launchBaseUrl}: two nodes behind one address.
+   */
+  public LtiBrowser(String loginBaseUrl, String launchBaseUrl, TestPlatform platform) {
+    this.tool = loginBaseUrl;
+    this.launchTool = launchBaseUrl;
     this.platform = platform;
   }
 
@@ -90,7 +100,7 @@ public final class LtiBrowser {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("id_token", idToken);
     f.put("state", state);
-    return post(tool + "/lti/launch", f);
+    return post(launchTool + "/lti/launch", f);
   }
 
   public HttpResponse<String> post(String url, Map<String, String> form) {

@@ -93,6 +93,15 @@ public final class WeinengServer {
   }
 
   private void start() {
+    long t0 = System.nanoTime();
+    process =
+        spawn(port, work.resolve("payara-root-" + startSeconds.size()), work.resolve("server.log"));
+    awaitHealthy(process, baseUrl, Duration.ofSeconds(300));
+    startSeconds.add((System.nanoTime() - t0) / 1e9);
+  }
+
+  /** A Payara Micro process with the WAR as built and this installation's environment. */
+  private Process spawn(int onPort, Path rootDir, Path log) {
     try {
       Files.createDirectories(work);
       List<String> cmd =
@@ -105,7 +114,7 @@ public final class WeinengServer {
               "--contextroot",
               "/",
               "--port",
-              Integer.toString(port),
+              Integer.toString(onPort),
               "--nohazelcast",
               "--disablephonehome",
               "--prebootcommandfile",
@@ -113,21 +122,49 @@ public final class WeinengServer {
               "--rootdir",
               // a fresh runtime directory per start: Payara redeploys an application it finds in an
               // old one, after it already answered; the data lives elsewhere (database, data dir)
-              work.resolve("payara-root-" + startSeconds.size()).toString());
+              rootDir.toString());
       ProcessBuilder pb =
           new ProcessBuilder(cmd)
               .directory(work.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(
-                  ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       pb.environment().putAll(env);
-      long t0 = System.nanoTime();
-      process = pb.start();
-      awaitHealthy(Duration.ofSeconds(300));
-      startSeconds.add((System.nanoTime() - t0) / 1e9);
+      return pb.start();
     } catch (IOException e) {
       throw new IllegalStateException("could not start Payara Micro", e);
     }
+  }
+
+  /** Another node of this installation, started by {@link #secondNode}. */
+  public record Node(String baseUrl, Process process) {
+    public void stop() {
+      process.destroy();
+      try {
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * A second node of the same installation, as a province runs several behind one address: the same
+   * PostgreSQL database, the same data directory (its secrets key) and the same public URL, on a
+   * port of its own, with nothing shared with the first but what they share in production.
+   * PostgreSQL only: H2 is embedded in one process.
+   */
+  public synchronized Node secondNode() {
+    assumeTrue(pgDatabase != null, "H2 is embedded in one process: a second node needs PostgreSQL");
+    int other = freePort();
+    Node node =
+        new Node(
+            "http://127.0.0.1:" + other,
+            spawn(other, work.resolve("node2-root"), work.resolve("node2.log")));
+    Runtime.getRuntime().addShutdownHook(new Thread(node::stop));
+    awaitHealthy(node.process(), node.baseUrl(), Duration.ofSeconds(300));
+    return node;
   }
 
   /**
@@ -144,7 +181,7 @@ public final class WeinengServer {
     start();
   }
 
-  private void awaitHealthy(Duration timeout) {
+  private void awaitHealthy(Process process, String baseUrl, Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {

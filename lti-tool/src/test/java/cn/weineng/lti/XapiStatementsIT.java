@@ -733,6 +733,61 @@ class XapiStatementsIT {
   }
 
   @Test
+  void pagingStaysExactWhileStatementsArriveAndSinceUntilCutAtStoredTime() throws Exception {
+    String verb = "https://w3id.org/weineng/test/verbs/paged-under-writes-" + UUID.randomUUID();
+    String q = "statements?limit=7&verb=" + URLEncoder.encode(verb, StandardCharsets.UTF_8);
+    java.util.Set<String> before = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < 3; i++) {
+      StringBuilder batch = new StringBuilder("[");
+      for (int j = 0; j < 10; j++) {
+        String id = UUID.randomUUID().toString();
+        before.add(id);
+        batch.append(j == 0 ? "" : ",").append(statement(id, verb, ""));
+      }
+      assertThat(api.xapi("POST", "statements", cred, "1.0.3", batch + "]").statusCode())
+          .isEqualTo(200);
+    }
+    java.time.OffsetDateTime cut = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    Thread.sleep(20);
+    // newest first, a page at a time, while more statements of the verb arrive between pages:
+    // the pages hold exactly the statements stored before the first page, each once, in order
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    java.util.Set<String> later = new java.util.HashSet<>();
+    String next = q;
+    while (!next.isEmpty()) {
+      JsonNode page = JSON.readTree(api.xapi("GET", next, cred, "1.0.3", null).body());
+      page.get("statements").forEach(st -> seen.add(st.get("id").asText()));
+      String id = UUID.randomUUID().toString();
+      later.add(id);
+      assertThat(
+              api.xapi("POST", "statements", cred, "1.0.3", statement(id, verb, "")).statusCode())
+          .isEqualTo(200);
+      String more = page.get("more").asText();
+      next = more.isEmpty() ? "" : more.substring("/xapi/".length());
+    }
+    java.util.List<String> expected = new java.util.ArrayList<>(before);
+    java.util.Collections.reverse(expected);
+    assertThat(seen).isEqualTo(expected);
+
+    // since and until cut at the stored time, whichever statements came later
+    java.util.Set<String> since = new java.util.HashSet<>();
+    java.util.Set<String> until = new java.util.HashSet<>();
+    for (String[] half : new String[][] {{"since", "true"}, {"until", "false"}}) {
+      String page =
+          q.replace("limit=7", "limit=500")
+              + "&"
+              + half[0]
+              + "="
+              + URLEncoder.encode(cut.toString(), StandardCharsets.UTF_8);
+      JSON.readTree(api.xapi("GET", page, cred, "1.0.3", null).body())
+          .get("statements")
+          .forEach(st -> (half[1].equals("true") ? since : until).add(st.get("id").asText()));
+    }
+    assertThat(since).isEqualTo(later);
+    assertThat(until).isEqualTo(before);
+  }
+
+  @Test
   void acceptsContextAgentsInVersion2Only() throws Exception {
     String extra =
         ",\"timestamp\":\"2026-11-30T08:00:00+08:00\",\"context\":{\"contextAgents\":[{\"objectType\":\"contextAgent\","

@@ -112,7 +112,7 @@ public class LedgerWriter {
         @SuppressWarnings("unchecked")
         List<CatalogueCourse> listed =
             em.createNativeQuery(
-                    cn.weineng.xapi.infrastructure.persistence.StatementTable.keyed(
+                    cn.weineng.xapi.application.KeyedQueries.keyed(
                         schema.isPostgreSql(), "s.*", "catalogue_course", "activity_id", ""),
                     CatalogueCourse.class)
                 .setParameter(1, ids)

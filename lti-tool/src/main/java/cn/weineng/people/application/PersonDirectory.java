@@ -78,7 +78,7 @@ public class PersonDirectory {
 
   /**
    * The persons the identifiers of a store already belong to, in one query served by the {@code
-   * (store_id, ifi)} key on either database ({@code StatementTable.keyed}).
+   * (store_id, ifi)} key on either database ({@code KeyedQueries.keyed}).
    */
   public static java.util.Map<String, String> known(
       java.sql.Connection c, boolean postgresql, String storeId, java.util.Collection<String> ifis)
@@ -89,9 +89,9 @@ public class PersonDirectory {
     }
     try (java.sql.PreparedStatement ps =
         c.prepareStatement(
-            cn.weineng.xapi.infrastructure.persistence.StatementTable.keyed(
+            cn.weineng.xapi.application.KeyedQueries.keyed(
                 postgresql, "s.ifi, s.person_id", "person_identity", "ifi", ""))) {
-      cn.weineng.xapi.infrastructure.persistence.StatementTable.bindKeyed(
+      cn.weineng.xapi.application.KeyedQueries.bindKeyed(
           ps, postgresql, storeId, c.createArrayOf("varchar", ifis.toArray(new String[0])));
       try (java.sql.ResultSet r = ps.executeQuery()) {
         while (r.next()) {

@@ -1,5 +1,6 @@
 package cn.weineng.xapi.infrastructure.persistence;
 
+import cn.weineng.xapi.application.KeyedQueries;
 import cn.weineng.xapi.domain.StatementMentions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -193,13 +194,14 @@ public final class StatementTable {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            keyed(
+            KeyedQueries.keyed(
                 postgresql,
                 "s.seq, s.statement_id, s.verb_id, s.payload",
                 "xapi_statement",
                 "statement_id",
                 ""))) {
-      bindKeyed(ps, postgresql, storeId, c.createArrayOf("varchar", ids.toArray(new String[0])));
+      KeyedQueries.bindKeyed(
+          ps, postgresql, storeId, c.createArrayOf("varchar", ids.toArray(new String[0])));
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           out.put(
@@ -219,8 +221,10 @@ public final class StatementTable {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            keyed(postgresql, "s.statement_id, s.seq", "xapi_statement", "statement_id", ""))) {
-      bindKeyed(ps, postgresql, storeId, c.createArrayOf("varchar", ids.toArray(new String[0])));
+            KeyedQueries.keyed(
+                postgresql, "s.statement_id, s.seq", "xapi_statement", "statement_id", ""))) {
+      KeyedQueries.bindKeyed(
+          ps, postgresql, storeId, c.createArrayOf("varchar", ids.toArray(new String[0])));
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           out.put(r.getString(1), r.getLong(2));
@@ -239,13 +243,14 @@ public final class StatementTable {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            keyed(
+            KeyedQueries.keyed(
                 postgresql,
                 "s.voiding_target",
                 "xapi_statement",
                 "voiding_target",
                 " and s.voiding_target is not null"))) {
-      bindKeyed(ps, postgresql, storeId, c.createArrayOf("varchar", ids.toArray(new String[0])));
+      KeyedQueries.bindKeyed(
+          ps, postgresql, storeId, c.createArrayOf("varchar", ids.toArray(new String[0])));
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           out.add(r.getString(1));
@@ -253,49 +258,6 @@ public final class StatementTable {
       }
     }
     return out;
-  }
-
-  /**
-   * A query for the rows of a store whose key column holds one of an array of values, written so
-   * that each value is looked up on the {@code (store_id, key)} index, whatever the database knows
-   * of the table: H2 uses an index for a list only on the index's first column (and otherwise reads
-   * every row of the store), so the values are joined as a table; PostgreSQL, before it has
-   * statistics, reads the store's rows and filters them for {@code key = any(?)} or for a plain
-   * join, so each value is looked up in a lateral subquery it cannot flatten. The parameters are
-   * bound by {@link #bindKeyed}.
-   *
-   * @param columns the columns of {@code s} to select
-   * @param where more conditions on {@code s}, starting with {@code " and "}, or empty
-   */
-  public static String keyed(
-      boolean postgresql, String columns, String table, String key, String where) {
-    return postgresql
-        ? "select "
-            + columns
-            + " from unnest(cast(? as varchar[])) as k(id) cross join lateral"
-            + " (select * from "
-            + table
-            + " s where s.store_id = ? and s."
-            + key
-            + " = k.id"
-            + where
-            + " offset 0) s"
-        : "select "
-            + columns
-            + " from table(id varchar = ?) k join "
-            + table
-            + " s on s.store_id = ? and s."
-            + key
-            + " = k.id"
-            + where;
-  }
-
-  /** Binds the values and the store of a {@link #keyed} query. */
-  public static void bindKeyed(
-      PreparedStatement ps, boolean postgresql, String storeId, java.sql.Array values)
-      throws SQLException {
-    ps.setArray(1, values);
-    ps.setString(2, storeId);
   }
 
   private static void setString(PreparedStatement ps, int i, String v) throws SQLException {

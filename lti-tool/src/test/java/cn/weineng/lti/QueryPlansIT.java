@@ -258,6 +258,13 @@ class QueryPlansIT {
               Object result = invoke(real, method, args);
               if (method.getName().equals("prepareStatement") && args.length == 1) {
                 String sql = ((String) args[0]).trim();
+                Matcher config = SET_CONFIG.matcher(sql);
+                while (config.find()) {
+                  settings.removeIf(x -> x.startsWith("set " + config.group(1) + " "));
+                  if (!config.group(2).equals("on")) {
+                    settings.add("set " + config.group(1) + " = " + config.group(2));
+                  }
+                }
                 if (sql.startsWith("set ")) {
                   settings.add(sql);
                 } else if (sql.startsWith("reset ")) {
@@ -374,6 +381,10 @@ class QueryPlansIT {
       }
     }
   }
+
+  /** A setting the product makes through {@code set_config(name, value, local)}. */
+  private static final Pattern SET_CONFIG =
+      Pattern.compile("set_config\\('(\\w+)', '(\\w+)', (?:true|false)\\)");
 
   private static final Pattern H2_SCAN =
       Pattern.compile(

@@ -43,6 +43,18 @@ public class LedgerWriter {
   @Inject cn.weineng.xapi.application.StatementService lrs;
   @Inject cn.weineng.common.infrastructure.SchemaMigrator schema;
 
+  private volatile Boolean postgreSql;
+
+  /** Which database: asked once, not through the migrator's bean on every batch. */
+  private boolean postgreSql() {
+    Boolean known = postgreSql;
+    if (known == null) {
+      known = schema.isPostgreSql();
+      postgreSql = known;
+    }
+    return known;
+  }
+
   /** Where ledger rows go: JDBC batches, live and on a rebuild. */
   public interface Sink {
     void activity(LedgerActivity row);
@@ -94,7 +106,7 @@ public class LedgerWriter {
         try {
           persons.putAll(
               PersonDirectory.known(
-                  em.unwrap(java.sql.Connection.class), schema.isPostgreSql(), storeId, ifis));
+                  em.unwrap(java.sql.Connection.class), postgreSql(), storeId, ifis));
         } catch (java.sql.SQLException e) {
           throw new jakarta.persistence.PersistenceException(e);
         }
@@ -113,7 +125,7 @@ public class LedgerWriter {
         List<CatalogueCourse> listed =
             em.createNativeQuery(
                     cn.weineng.xapi.application.KeyedQueries.keyed(
-                        schema.isPostgreSql(), "s.*", "catalogue_course", "activity_id", ""),
+                        postgreSql(), "s.*", "catalogue_course", "activity_id", ""),
                     CatalogueCourse.class)
                 .setParameter(1, ids)
                 .setParameter(2, storeId)
@@ -182,7 +194,7 @@ public class LedgerWriter {
     Lookups lookups = new Lookups(true);
     lookups.prefetch(event.storeId(), event.statements());
     try (LedgerRebuild.BatchSink sink =
-        new LedgerRebuild.BatchSink(em.unwrap(java.sql.Connection.class), schema.isPostgreSql())) {
+        new LedgerRebuild.BatchSink(em.unwrap(java.sql.Connection.class), postgreSql())) {
       write(event.storeId(), event.statements(), event.voidedOnArrival(), sink, lookups);
     } catch (java.sql.SQLException e) {
       throw new jakarta.persistence.PersistenceException(e);

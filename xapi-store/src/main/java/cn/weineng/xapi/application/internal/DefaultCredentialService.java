@@ -32,6 +32,9 @@ public class DefaultCredentialService implements CredentialService {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  @jakarta.annotation.Resource(lookup = "java:app/jdbc/weineng")
+  javax.sql.DataSource dataSource;
+
   @PersistenceContext(unitName = "weineng")
   EntityManager em;
 
@@ -96,18 +99,28 @@ public class DefaultCredentialService implements CredentialService {
       return Optional.empty();
     }
     byte[] presented = Sha256.hex(secret).getBytes(StandardCharsets.US_ASCII);
-    return em
-        .createNamedQuery("Credential.byKey", CredentialEntity.class)
-        .setParameter("key", key)
-        .getResultList()
-        .stream()
-        .filter(c -> c.revokedAt() == null)
-        .filter(
-            c ->
-                MessageDigest.isEqual(
-                    presented, c.secretSha256().getBytes(StandardCharsets.US_ASCII)))
-        .findFirst()
-        .map(c -> new LrsClient(c.storeId(), publicUrl, c.apiKey(), scopesOf(c.scopes())));
+    // asked on every LRS request, on every node, so that a revocation counts at once: one
+    // JDBC query on the key's unique index (through JPA it cost the request a twentieth of its
+    // CPU)
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "select store_id, api_key, secret_sha256, scopes from lrs_credential"
+                    + " where api_key = ? and revoked_at is null")) {
+      ps.setString(1, key);
+      try (java.sql.ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          if (MessageDigest.isEqual(
+              presented, r.getString(3).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.of(
+                new LrsClient(r.getString(1), publicUrl, r.getString(2), scopesOf(r.getString(4))));
+          }
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException(e);
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -68,22 +68,35 @@ public final class StatementScan implements AutoCloseable {
     this.c = c;
     this.postgresql = StatementTable.isPostgreSql(c);
     if (postgresql) {
-      for (String setting : PLANNER) {
-        try (PreparedStatement ps = c.prepareStatement("set " + setting + " = off")) {
-          ps.execute();
-        }
-      }
+      planner(c, "off", false);
     }
   }
 
   @Override
   public void close() throws SQLException {
     if (postgresql) {
-      for (String setting : PLANNER) {
-        try (PreparedStatement ps = c.prepareStatement("reset " + setting)) {
-          ps.execute();
-        }
-      }
+      planner(c, "on", false);
+    }
+  }
+
+  /**
+   * Sets the {@link #PLANNER} settings in one round trip: for the session ({@code local} false, set
+   * back by {@link #close}) or for the current transaction.
+   */
+  static void planner(Connection c, String value, boolean local) throws SQLException {
+    StringBuilder sql = new StringBuilder("select");
+    for (int i = 0; i < PLANNER.size(); i++) {
+      sql.append(i == 0 ? " " : ", ")
+          .append("set_config('")
+          .append(PLANNER.get(i))
+          .append("', '")
+          .append(value)
+          .append("', ")
+          .append(local)
+          .append(")");
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      ps.execute();
     }
   }
 

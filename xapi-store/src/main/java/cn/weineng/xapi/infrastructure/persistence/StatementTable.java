@@ -71,11 +71,7 @@ public final class StatementTable {
       // the lookups of the storing transaction (its own and the ledger's) by key: index scans,
       // whatever PostgreSQL knows of the tables (see StatementScan.PLANNER); for this
       // transaction only
-      for (String setting : StatementScan.PLANNER) {
-        try (PreparedStatement ps = c.prepareStatement("set local " + setting + " = off")) {
-          ps.execute();
-        }
-      }
+      StatementScan.planner(c, "off", true);
     }
   }
 

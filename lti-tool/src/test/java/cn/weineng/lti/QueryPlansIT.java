@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.weineng.common.infrastructure.SchemaMigrator;
 import cn.weineng.lti.bench.StoreBench;
+import cn.weineng.lti.support.WeinengServer;
 import cn.weineng.people.application.PersonDirectory;
 import cn.weineng.xapi.infrastructure.persistence.StatementScan;
 import cn.weineng.xapi.infrastructure.persistence.StatementTable;
@@ -65,7 +66,7 @@ class QueryPlansIT {
     postgresql = "postgresql".equals(System.getProperty("weineng.it.db", "h2"));
     if (postgresql) {
       pgDatabase = "weineng_plans_" + System.currentTimeMillis();
-      admin("create database " + pgDatabase);
+      WeinengServer.adminSql("create database " + pgDatabase);
       url = "jdbc:postgresql://127.0.0.1:5432/" + pgDatabase + "?user=postgres";
     } else {
       java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("weineng-plans");
@@ -97,7 +98,7 @@ class QueryPlansIT {
   @AfterAll
   static void drop() {
     if (pgDatabase != null) {
-      admin("drop database if exists " + pgDatabase);
+      WeinengServer.adminSql("drop database if exists " + pgDatabase);
     }
   }
 
@@ -470,15 +471,5 @@ class QueryPlansIT {
 
   private static String series(int n) {
     return postgresql ? "generate_series(1, " + n + ") as g(x)" : "system_range(1, " + n + ")";
-  }
-
-  private static void admin(String sql) {
-    try (Connection c =
-            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL: " + e.getMessage(), e);
-    }
   }
 }

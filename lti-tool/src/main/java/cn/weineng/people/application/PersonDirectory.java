@@ -84,21 +84,16 @@ public class PersonDirectory {
       java.sql.Connection c, boolean postgresql, String storeId, java.util.Collection<String> ifis)
       throws java.sql.SQLException {
     java.util.Map<String, String> out = new java.util.HashMap<>();
-    if (ifis.isEmpty()) {
-      return out;
-    }
-    try (java.sql.PreparedStatement ps =
-        c.prepareStatement(
-            cn.weineng.xapi.application.KeyedQueries.keyed(
-                postgresql, "s.ifi, s.person_id", "person_identity", "ifi", ""))) {
-      cn.weineng.xapi.application.KeyedQueries.bindKeyed(
-          ps, postgresql, storeId, c.createArrayOf("varchar", ifis.toArray(new String[0])));
-      try (java.sql.ResultSet r = ps.executeQuery()) {
-        while (r.next()) {
-          out.put(r.getString(1), r.getString(2));
-        }
-      }
-    }
+    cn.weineng.xapi.application.KeyedQueries.forEach(
+        c,
+        postgresql,
+        "s.ifi, s.person_id",
+        "person_identity",
+        "ifi",
+        "",
+        storeId,
+        ifis,
+        r -> out.put(r.getString(1), r.getString(2)));
     return out;
   }
 }

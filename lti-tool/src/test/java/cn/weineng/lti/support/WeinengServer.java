@@ -138,14 +138,7 @@ public final class WeinengServer {
   /** Another node of this installation, started by {@link #secondNode}. */
   public record Node(String baseUrl, Process process) {
     public void stop() {
-      process.destroy();
-      try {
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      stopProcess(process);
     }
   }
 
@@ -262,14 +255,7 @@ public final class WeinengServer {
 
   private void shutdown() {
     if (process != null && process.isAlive()) {
-      process.destroy();
-      try {
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      stopProcess(process);
     }
     if (pgDatabase != null) {
       try {
@@ -280,7 +266,20 @@ public final class WeinengServer {
     }
   }
 
-  private static void adminSql(String sql) {
+  /** An orderly stop, then a forced one after 30 s. */
+  private static void stopProcess(Process p) {
+    p.destroy();
+    try {
+      if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A statement on the local PostgreSQL server's maintenance database {@code test}. */
+  public static void adminSql(String sql) {
     try (Connection c =
             DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         Statement s = c.createStatement()) {

@@ -20,7 +20,7 @@ public final class KeyedQueries {
    * every row of the store), so the values are joined as a table; PostgreSQL, before it has
    * statistics, reads the store's rows and filters them for {@code key = any(?)} or for a plain
    * join, so each value is looked up in a lateral subquery it cannot flatten. The parameters are
-   * bound by {@link #bindKeyed}.
+   * the values (an array) and then the store; {@link #forEach} runs one.
    *
    * @param columns the columns of {@code s} to select
    * @param where more conditions on {@code s}, starting with {@code " and "}, or empty
@@ -48,11 +48,38 @@ public final class KeyedQueries {
             + where;
   }
 
-  /** Binds the values and the store of a {@link #keyed} query. */
-  public static void bindKeyed(
-      PreparedStatement ps, boolean postgresql, String storeId, java.sql.Array values)
+  /** Reads one row of a {@link #forEach} query. */
+  @FunctionalInterface
+  public interface Row {
+    void read(java.sql.ResultSet r) throws SQLException;
+  }
+
+  /**
+   * Runs a {@link #keyed} query for the store's rows whose key is one of {@code values}, handing
+   * each row to {@code row}; nothing is asked when there are no values.
+   */
+  public static void forEach(
+      java.sql.Connection c,
+      boolean postgresql,
+      String columns,
+      String table,
+      String key,
+      String where,
+      String storeId,
+      java.util.Collection<String> values,
+      Row row)
       throws SQLException {
-    ps.setArray(1, values);
-    ps.setString(2, storeId);
+    if (values.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(keyed(postgresql, columns, table, key, where))) {
+      ps.setArray(1, c.createArrayOf("varchar", values.toArray(new String[0])));
+      ps.setString(2, storeId);
+      try (java.sql.ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          row.read(r);
+        }
+      }
+    }
   }
 }

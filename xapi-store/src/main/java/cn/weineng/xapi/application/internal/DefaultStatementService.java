@@ -108,7 +108,7 @@ public class DefaultStatementService implements StatementService {
     // the stored time and the storage positions are taken together: see StatementTable
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     StatementTable table = table();
-    long[] positions = positions(table, statements.size());
+    long[] positions = sql(() -> table.allocate(statements.size()));
     List<ObjectNode> prepared = new ArrayList<>();
     List<Boolean> clientTimestamp = new ArrayList<>();
     for (JsonNode s : statements) {
@@ -119,7 +119,7 @@ public class DefaultStatementService implements StatementService {
     // statements already stored under the same ids: identical ones are accepted again, different
     // ones conflict
     Map<String, StatementTable.Stored> existing =
-        existing(table, client.storeId(), idsInBatch.keySet());
+        sql(() -> table.byIds(client.storeId(), idsInBatch.keySet()));
     List<String> ids = new ArrayList<>();
     List<ObjectNode> fresh = new ArrayList<>();
     for (int i = 0; i < prepared.size(); i++) {
@@ -144,18 +144,22 @@ public class DefaultStatementService implements StatementService {
 
     Set<String> voidedInBatch = voidTargets(client.storeId(), fresh, batch, table);
     // a voiding statement may have arrived before its target: the target is stored voided
-    Set<String> voidedOnArrival = alreadyVoided(table, client.storeId(), fresh);
+    Set<String> voidedOnArrival =
+        sql(
+            () ->
+                table.voidedBy(
+                    client.storeId(), fresh.stream().map(s -> s.get("id").asText()).toList()));
     voidedInBatch.addAll(voidedOnArrival);
 
     List<StatementTable.Row> rows = new ArrayList<>(fresh.size());
     for (ObjectNode s : fresh) {
       rows.add(toRow(client.storeId(), s, version, voidedInBatch));
     }
-    try {
-      table.insert(rows, positions);
-    } catch (java.sql.SQLException e) {
-      throw new jakarta.persistence.PersistenceException(e);
-    }
+    sql(
+        () -> {
+          table.insert(rows, positions);
+          return null;
+        });
     for (Map.Entry<String, AttachmentContent> part : content.entrySet()) {
       try {
         attachmentStore.put(
@@ -269,15 +273,6 @@ public class DefaultStatementService implements StatementService {
     }
   }
 
-  private static Map<String, StatementTable.Stored> existing(
-      StatementTable table, String storeId, Set<String> ids) {
-    try {
-      return table.byIds(storeId, ids);
-    } catch (java.sql.SQLException e) {
-      throw new jakarta.persistence.PersistenceException(e);
-    }
-  }
-
   /**
    * Marks the targets of voiding statements voided: stored ones now, ones in this batch through the
    * returned set. A voiding statement cannot void another voiding statement, stored or in the
@@ -299,7 +294,7 @@ public class DefaultStatementService implements StatementService {
       return voidedInBatch;
     }
     List<Long> voidStored = new ArrayList<>();
-    Map<String, StatementTable.Stored> stored = existing(table, storeId, voidingAt.keySet());
+    Map<String, StatementTable.Stored> stored = sql(() -> table.byIds(storeId, voidingAt.keySet()));
     for (Map.Entry<String, Integer> e : voidingAt.entrySet()) {
       String target = e.getKey();
       StatementTable.Stored storedTarget = stored.get(target);
@@ -321,11 +316,11 @@ public class DefaultStatementService implements StatementService {
         voidedInBatch.add(target);
       }
     }
-    try {
-      table.markVoided(voidStored);
-    } catch (java.sql.SQLException e) {
-      throw new jakarta.persistence.PersistenceException(e);
-    }
+    sql(
+        () -> {
+          table.markVoided(voidStored);
+          return null;
+        });
     return voidedInBatch;
   }
 
@@ -355,28 +350,43 @@ public class DefaultStatementService implements StatementService {
 
   /** The statement table on the connection of the current transaction. */
   private StatementTable table() {
+    return sql(() -> new StatementTable(em.unwrap(java.sql.Connection.class)));
+  }
+
+  /** JDBC work, its failure turned into the exception the conflict retry and mappers know. */
+  @FunctionalInterface
+  private interface Sql<T> {
+    T run() throws java.sql.SQLException;
+  }
+
+  private static <T> T sql(Sql<T> work) {
     try {
-      return new StatementTable(em.unwrap(java.sql.Connection.class));
+      return work.run();
     } catch (java.sql.SQLException e) {
       throw new jakarta.persistence.PersistenceException(e);
     }
   }
 
-  private static long[] positions(StatementTable table, int n) {
-    try {
-      return table.allocate(n);
-    } catch (java.sql.SQLException e) {
-      throw new jakarta.persistence.PersistenceException(e);
-    }
+  /** JDBC work on a connection it is given. */
+  @FunctionalInterface
+  private interface OnConnection<T> {
+    T run(java.sql.Connection c) throws java.sql.SQLException;
   }
 
-  private static Set<String> alreadyVoided(
-      StatementTable table, String storeId, List<ObjectNode> fresh) {
-    try {
-      return table.voidedBy(storeId, fresh.stream().map(s -> s.get("id").asText()).toList());
-    } catch (java.sql.SQLException e) {
-      throw new jakarta.persistence.PersistenceException(e);
-    }
+  /**
+   * Runs on the current transaction's connection when there is one (it sees what the transaction
+   * wrote), else on one from the pool.
+   */
+  private <T> T onConnection(OnConnection<T> work) {
+    return sql(
+        () -> {
+          if (em.isJoinedToTransaction()) {
+            return work.run(em.unwrap(java.sql.Connection.class));
+          }
+          try (java.sql.Connection c = dataSource.getConnection()) {
+            return work.run(c);
+          }
+        });
   }
 
   private static boolean sameStatement(
@@ -424,13 +434,13 @@ public class DefaultStatementService implements StatementService {
             q.afterSeq(),
             q.ascending(),
             q.limit());
-    List<StatementScan.Hit> rows;
-    try (java.sql.Connection c = dataSource.getConnection();
-        StatementScan scan = new StatementScan(c)) {
-      rows = scan.page(filter);
-    } catch (java.sql.SQLException e) {
-      throw new jakarta.persistence.PersistenceException(e);
-    }
+    List<StatementScan.Hit> rows =
+        onConnection(
+            c -> {
+              try (StatementScan scan = new StatementScan(c)) {
+                return scan.page(filter);
+              }
+            });
     boolean more = rows.size() > q.limit();
     List<StatementScan.Hit> page = more ? rows.subList(0, q.limit()) : rows;
     List<JsonNode> statements = page.stream().map(h -> read(h.payload())).toList();
@@ -442,21 +452,13 @@ public class DefaultStatementService implements StatementService {
   public List<cn.weineng.xapi.application.StoredStatement> readInStoredOrder(
       String storeId, long afterSeq, int limit) {
     // the storage position and the statement only: no entity to manage, one JSON parse each
-    List<StatementScan.Hit> rows;
-    try {
-      if (em.isJoinedToTransaction()) {
-        try (StatementScan scan = new StatementScan(em.unwrap(java.sql.Connection.class))) {
-          rows = scan.inStoredOrder(storeId, afterSeq, limit);
-        }
-      } else {
-        try (java.sql.Connection c = dataSource.getConnection();
-            StatementScan scan = new StatementScan(c)) {
-          rows = scan.inStoredOrder(storeId, afterSeq, limit);
-        }
-      }
-    } catch (java.sql.SQLException e) {
-      throw new jakarta.persistence.PersistenceException(e);
-    }
+    List<StatementScan.Hit> rows =
+        onConnection(
+            c -> {
+              try (StatementScan scan = new StatementScan(c)) {
+                return scan.inStoredOrder(storeId, afterSeq, limit);
+              }
+            });
     List<cn.weineng.xapi.application.StoredStatement> out = new ArrayList<>(rows.size());
     for (StatementScan.Hit h : rows) {
       out.add(StatementView.of(read(h.payload()), h.seq()));
@@ -472,16 +474,7 @@ public class DefaultStatementService implements StatementService {
     if (statementIds.isEmpty()) {
       return out;
     }
-    try {
-      if (em.isJoinedToTransaction()) {
-        return table().positions(storeId, statementIds);
-      }
-      try (java.sql.Connection c = dataSource.getConnection()) {
-        return new StatementTable(c).positions(storeId, statementIds);
-      }
-    } catch (java.sql.SQLException e) {
-      throw new jakarta.persistence.PersistenceException(e);
-    }
+    return onConnection(c -> new StatementTable(c).positions(storeId, statementIds));
   }
 
   private static JsonNode read(String payload) {

@@ -180,83 +180,71 @@ public final class StatementScan implements AutoCloseable {
   }
 
   private Walk walk(Filter f) {
-    String dir = f.ascending() ? "" : " desc";
     if (f.registration() != null) {
-      return index(
-          "select seq from xapi_statement"
-              + hint("ix_statement_registration", f)
-              + " where store_id = ? and registration = ? and seq > ? and seq < ?"
-              + " order by store_id, registration, seq"
-              + dir
-              + " limit ?",
-          f.storeId(),
-          f.registration());
+      return walk(f, "xapi_statement", "seq", "registration", f.registration(), "");
     }
     if (f.agentIfi() != null) {
-      return index(
-          "select statement_seq from xapi_statement_agent"
-              + hint("ix_statement_agent", f)
-              + " where store_id = ? and ifi = ? and statement_seq > ? and statement_seq < ?"
-              + " order by store_id, ifi, statement_seq"
-              + dir
-              + " limit ?",
-          f.storeId(),
-          f.agentIfi());
+      return walk(f, "xapi_statement_agent", "statement_seq", "ifi", f.agentIfi(), "");
     }
     if (f.activityId() != null) {
-      return index(
-          "select statement_seq from xapi_statement_activity"
-              + hint("ix_statement_activity", f)
-              + " where store_id = ? and activity_id = ? and statement_seq > ? and statement_seq < ?"
-              + " order by store_id, activity_id, statement_seq"
-              + dir
-              + " limit ?",
-          f.storeId(),
-          f.activityId());
+      return walk(f, "xapi_statement_activity", "statement_seq", "activity_id", f.activityId(), "");
     }
     if (f.verbId() != null) {
-      return index(
-          "select seq from xapi_statement"
-              + hint("ix_statement_verb", f)
-              + " where store_id = ? and verb_id = ? and seq > ? and seq < ?"
-              + " order by store_id, verb_id, seq"
-              + dir
-              + " limit ?",
-          f.storeId(),
-          f.verbId());
+      return walk(f, "xapi_statement", "seq", "verb_id", f.verbId(), "");
     }
-    return index(
-        "select seq from xapi_statement"
-            + hint("ix_statement_store_seq", f)
-            + " where store_id = ? and seq > ? and seq < ? and voided = false"
-            + " order by store_id, seq"
-            + dir
-            + " limit ?",
-        f.storeId());
+    return walk(f, "xapi_statement", "seq", null, null, " and voided = false");
+  }
+
+  /** The index a walk by this key column reads; a null key is the store's own walk. */
+  private static String indexName(String key) {
+    if (key == null) {
+      return "ix_statement_store_seq";
+    }
+    return switch (key) {
+      case "registration" -> "ix_statement_registration";
+      case "ifi" -> "ix_statement_agent";
+      case "activity_id" -> "ix_statement_activity";
+      default -> "ix_statement_verb";
+    };
   }
 
   /**
-   * H2 is told which index to walk (its descending twin for newest-first walks); PostgreSQL takes
-   * no hints and needs none for a walk with a limit.
+   * A walk of {@code table} on its index {@code (store_id[, key], position)} within (lo, hi), in
+   * the filter's order. H2 is told which index to walk: only the store's own index is there in both
+   * orders, the others newest first, so an oldest-first walk of those goes by {@link #windowed}
+   * windows; PostgreSQL takes no hints and needs none for a walk with a limit.
    */
-  private String hint(String index, Filter f) {
-    if (postgresql) {
-      return "";
-    }
-    // only the store's own index is there in both orders: an oldest-first walk by another filter
-    // reads the matches of its range and sorts them
-    boolean both = index.equals("ix_statement_store_seq");
-    return " use index (" + index + (f.ascending() && both ? "" : "_desc") + ")";
-  }
-
-  private Walk index(String sql, String... keys) {
+  private Walk walk(
+      Filter f, String table, String position, String key, String value, String more) {
+    boolean bothOrders = key == null;
+    String index = indexName(key) + (f.ascending() && bothOrders ? "" : "_desc");
+    String sql =
+        "select "
+            + position
+            + " from "
+            + table
+            + (postgresql ? "" : " use index (" + index + ")")
+            + " where store_id = ?"
+            + (key == null ? "" : " and " + key + " = ?")
+            + " and "
+            + position
+            + " > ? and "
+            + position
+            + " < ?"
+            + more
+            + " order by store_id, "
+            + (key == null ? "" : key + ", ")
+            + position
+            + (f.ascending() ? "" : " desc")
+            + " limit ?";
     Walk plain =
         (lo, hi, chunk) -> {
           List<Long> out = new ArrayList<>(chunk);
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
-            for (String k : keys) {
-              ps.setString(p++, k);
+            ps.setString(p++, f.storeId());
+            if (key != null) {
+              ps.setString(p++, value);
             }
             ps.setLong(p++, lo);
             ps.setLong(p++, hi);
@@ -269,9 +257,7 @@ public final class StatementScan implements AutoCloseable {
           }
           return out;
         };
-    boolean ascendingOnNewestFirstIndex =
-        !postgresql && sql.contains("_desc)") && !sql.contains(" desc limit");
-    return ascendingOnNewestFirstIndex ? windowed(plain) : plain;
+    return !postgresql && f.ascending() && !bothOrders ? windowed(plain) : plain;
   }
 
   /** The first window of positions an oldest-first walk of a newest-first index reads. */

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -185,48 +184,35 @@ public final class StatementTable {
    */
   public Map<String, Stored> byIds(String storeId, Collection<String> ids) throws SQLException {
     Map<String, Stored> out = new java.util.HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            KeyedQueries.keyed(
-                postgresql,
-                "s.seq, s.statement_id, s.verb_id, s.payload",
-                "xapi_statement",
-                "statement_id",
-                ""))) {
-      KeyedQueries.bindKeyed(
-          ps, postgresql, storeId, c.createArrayOf("varchar", ids.toArray(new String[0])));
-      try (ResultSet r = ps.executeQuery()) {
-        while (r.next()) {
-          out.put(
-              r.getString(2),
-              new Stored(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
-        }
-      }
-    }
+    KeyedQueries.forEach(
+        c,
+        postgresql,
+        "s.seq, s.statement_id, s.verb_id, s.payload",
+        "xapi_statement",
+        "statement_id",
+        "",
+        storeId,
+        ids,
+        r ->
+            out.put(
+                r.getString(2),
+                new Stored(r.getLong(1), r.getString(2), r.getString(3), r.getString(4))));
     return out;
   }
 
   /** The storage positions of the store's statements with the given ids. */
   public Map<String, Long> positions(String storeId, Collection<String> ids) throws SQLException {
     Map<String, Long> out = new java.util.HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            KeyedQueries.keyed(
-                postgresql, "s.statement_id, s.seq", "xapi_statement", "statement_id", ""))) {
-      KeyedQueries.bindKeyed(
-          ps, postgresql, storeId, c.createArrayOf("varchar", ids.toArray(new String[0])));
-      try (ResultSet r = ps.executeQuery()) {
-        while (r.next()) {
-          out.put(r.getString(1), r.getLong(2));
-        }
-      }
-    }
+    KeyedQueries.forEach(
+        c,
+        postgresql,
+        "s.statement_id, s.seq",
+        "xapi_statement",
+        "statement_id",
+        "",
+        storeId,
+        ids,
+        r -> out.put(r.getString(1), r.getLong(2)));
     return out;
   }
 
@@ -234,25 +220,16 @@ public final class StatementTable {
   public java.util.Set<String> voidedBy(String storeId, Collection<String> ids)
       throws SQLException {
     java.util.Set<String> out = new java.util.HashSet<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            KeyedQueries.keyed(
-                postgresql,
-                "s.voiding_target",
-                "xapi_statement",
-                "voiding_target",
-                " and s.voiding_target is not null"))) {
-      KeyedQueries.bindKeyed(
-          ps, postgresql, storeId, c.createArrayOf("varchar", ids.toArray(new String[0])));
-      try (ResultSet r = ps.executeQuery()) {
-        while (r.next()) {
-          out.add(r.getString(1));
-        }
-      }
-    }
+    KeyedQueries.forEach(
+        c,
+        postgresql,
+        "s.voiding_target",
+        "xapi_statement",
+        "voiding_target",
+        " and s.voiding_target is not null",
+        storeId,
+        ids,
+        r -> out.add(r.getString(1)));
     return out;
   }
 
@@ -262,14 +239,5 @@ public final class StatementTable {
     } else {
       ps.setString(i, v);
     }
-  }
-
-  /** The positions of a list, for callers that build one. */
-  public static List<Long> boxed(long[] seqs) {
-    List<Long> out = new ArrayList<>(seqs.length);
-    for (long s : seqs) {
-      out.add(s);
-    }
-    return out;
   }
 }

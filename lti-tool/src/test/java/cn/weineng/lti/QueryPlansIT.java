@@ -30,6 +30,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Every query the LRS's statement paths and the ledger's ingest step run is served by an index, on
@@ -72,15 +73,24 @@ class QueryPlansIT {
       java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("weineng-plans");
       url = "jdbc:h2:file:" + dir.resolve("plans") + ";WRITE_DELAY=0";
     }
+    migrate(url);
+    // the load compacts an H2 file at its end, which closes the database: connect after it
+    StoreBench.load(url, user(), password(), STATEMENTS);
+    people(url);
+  }
+
+  private static void migrate(String url) {
     Flyway.configure(QueryPlansIT.class.getClassLoader())
         .dataSource(url, postgresql ? null : "weineng", postgresql ? null : "weineng")
         .locations(SchemaMigrator.locations(postgresql))
         .outOfOrder(true)
         .load()
         .migrate();
-    // the load compacts an H2 file at its end, which closes the database: connect after it
-    StoreBench.load(url, user(), password(), STATEMENTS);
-    try (StoreBench.Rows rows = rows()) {
+  }
+
+  /** The learners the ledger's lookup finds: one per identity the generated statements use. */
+  private static void people(String url) throws SQLException {
+    try (StoreBench.Rows rows = new StoreBench.Rows(url, user(), password())) {
       try (Statement st = rows.c.createStatement()) {
         st.execute(
             "insert into person (id, store_id, created_at) select 'p' || x, 'default',"
@@ -110,6 +120,8 @@ class QueryPlansIT {
     try (Connection c = connect()) {
       check(c, recorded, "before statistics", problems);
       if (postgresql) {
+        // the product's own settings are replayed after this one: where it asks for plans made
+        // for the values (its storing transaction and walks), it never runs a generic plan
         try (Statement st = c.createStatement()) {
           st.execute("set plan_cache_mode = force_generic_plan");
         }
@@ -125,6 +137,103 @@ class QueryPlansIT {
     assertThat(problems).isEmpty();
   }
 
+  /**
+   * PostgreSQL keeps the plan of a statement a connection has prepared and run a few times (its
+   * generic plan), and a pooled connection lives as long as the server. A plan made while a store
+   * was empty must still be served by an index once the store has grown: the product's paths run a
+   * dozen times on one connection against empty tables, the store grows to {@value #STATEMENTS}
+   * statements (no statistics gathered meanwhile, as when a store grows faster than autovacuum
+   * looks), and then the same connection runs them again with {@code auto_explain} reporting each
+   * plan it really executes, with the rows it read. (H2 has no such cache to test: it plans a
+   * statement each time the product prepares one.)
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "weineng.it.db", matches = "postgresql")
+  void plansMadeWhileTheStoreWasSmallAreServedByAnIndexOnceItHasGrown() throws Exception {
+    String db = "weineng_plans_empty_" + System.currentTimeMillis();
+    WeinengServer.adminSql("create database " + db);
+    try {
+      String emptyUrl = "jdbc:postgresql://127.0.0.1:5432/" + db + "?user=postgres";
+      migrate(emptyUrl);
+      try (Connection c = DriverManager.getConnection(emptyUrl);
+          Statement st = c.createStatement()) {
+        for (String table : LARGE) {
+          st.execute("alter table " + table + " set (autovacuum_enabled = false)");
+        }
+      }
+      try (Connection c = DriverManager.getConnection(emptyUrl)) {
+        try (Statement st = c.createStatement()) {
+          st.execute("load 'auto_explain'");
+          st.execute("set auto_explain.log_min_duration = 0");
+          st.execute("set auto_explain.log_analyze = on");
+          st.execute("set auto_explain.log_format = json");
+          st.execute("set auto_explain.log_level = notice");
+        }
+        c.setAutoCommit(false);
+        String[] what = {""};
+        // PostgreSQL makes a generic plan after five runs of a statement and keeps it while its
+        // estimated cost is no worse than the plans made for the values: runs at a few small sizes
+        for (int size : new int[] {0, 100, 1_000}) {
+          StoreBench.load(emptyUrl, null, null, size, STATEMENTS);
+          for (int i = 0; i < 6; i++) {
+            runProductPaths(c, c, what);
+            c.rollback();
+          }
+        }
+        StoreBench.load(emptyUrl, null, null, STATEMENTS);
+        people(emptyUrl);
+        List<String[]> plans = new ArrayList<>();
+        runProductPaths(c, explaining(c, what, plans), what);
+        c.rollback();
+        assertThat(plans).hasSizeGreaterThan(20);
+        List<String> problems = new ArrayList<>();
+        for (String[] plan : plans) {
+          // "duration: … ms  plan:" and then the plan as EXPLAIN (FORMAT JSON) gives it
+          String json = plan[1].substring(plan[1].indexOf('{'));
+          for (String p : pgProblems("[" + json + "]")) {
+            problems.add(plan[0] + ": " + p + "\n  " + json.replaceAll("\\s+", " "));
+          }
+        }
+        assertThat(problems).isEmpty();
+      }
+    } finally {
+      WeinengServer.adminSql("drop database if exists " + db);
+    }
+  }
+
+  /**
+   * A connection whose prepared statements hand over, when closed, the plans {@code auto_explain}
+   * reported for them (as notices), each with the step that ran it.
+   */
+  private static Connection explaining(Connection real, String[] what, List<String[]> plans) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            QueryPlansIT.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              Object result = invoke(real, method, args);
+              if (!method.getName().equals("prepareStatement")) {
+                return result;
+              }
+              PreparedStatement ps = (PreparedStatement) result;
+              return Proxy.newProxyInstance(
+                  QueryPlansIT.class.getClassLoader(),
+                  new Class<?>[] {PreparedStatement.class},
+                  (p, m, a) -> {
+                    if (m.getName().equals("close")) {
+                      for (java.sql.SQLWarning w = ps.getWarnings();
+                          w != null;
+                          w = w.getNextWarning()) {
+                        if (w.getMessage().contains("\"Plan\"")) {
+                          plans.add(new String[] {what[0], w.getMessage()});
+                        }
+                      }
+                    }
+                    return invoke(ps, m, a);
+                  });
+            });
+  }
+
   // ---------------------------------------------------------------- what the product runs
 
   /** A statement the product prepared, with the parameters it bound. */
@@ -135,10 +244,26 @@ class QueryPlansIT {
     try (Connection real = connect()) {
       real.setAutoCommit(false);
       String[] what = {""};
-      Connection c = recording(real, out, what);
+      runProductPaths(real, recording(real, out, what), what);
+      real.rollback();
+    }
+    return out;
+  }
+
+  /**
+   * The product's ingest lookups, the ledger's, its cursor and every filter of the query path, on
+   * {@code c} (which wraps {@code real}); {@code what} names the step running.
+   */
+  private static void runProductPaths(Connection real, Connection c, String[] what)
+      throws SQLException {
+    {
       String store = "default";
       List<String> ids = someIds(real, 3);
-      ids.add("00000000-0000-4000-8000-000000000000");
+      // a batch of 100, as a POST holds: PostgreSQL's choice between a generic plan and one
+      // made for the values depends on how many keys the array holds
+      for (int i = ids.size(); i < 100; i++) {
+        ids.add(String.format("00000000-0000-4000-8000-%012d", i));
+      }
       StatementTable table = new StatementTable(c);
       what[0] = "ingest: positions";
       table.allocate(120);
@@ -155,7 +280,9 @@ class QueryPlansIT {
           c,
           postgresql,
           store,
-          List.of("account:https://lms.example.cn|t7", "account:https://lms.example.cn|t70", "x"));
+          java.util.stream.IntStream.range(0, 100)
+              .mapToObj(i -> "account:https://lms.example.cn|t" + (i * 71))
+              .toList());
       StatementScan scan = new StatementScan(c);
       // the product's own settings for its walks stay in force, as they do for a request
       what[0] = "ledger: cursor in stored order";
@@ -226,9 +353,7 @@ class QueryPlansIT {
                   100));
         }
       }
-      real.rollback();
     }
-    return out;
   }
 
   private static List<String> someIds(Connection c, int n) throws SQLException {
@@ -262,7 +387,7 @@ class QueryPlansIT {
                 Matcher config = SET_CONFIG.matcher(sql);
                 while (config.find()) {
                   settings.removeIf(x -> x.startsWith("set " + config.group(1) + " "));
-                  if (!config.group(2).equals("on")) {
+                  if (!List.of("on", "auto").contains(config.group(2))) {
                     settings.add("set " + config.group(1) + " = " + config.group(2));
                   }
                 }

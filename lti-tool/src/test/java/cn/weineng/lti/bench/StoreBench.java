@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -249,6 +250,16 @@ public final class StoreBench {
   }
 
   public static void load(String url, String user, String password, long size) throws Exception {
+    load(url, user, password, size, size);
+  }
+
+  /**
+   * Grows the store to {@code size} statements, as the first part of a store that will hold {@code
+   * total}: stored times are spread over the year as if {@code total} were loaded, so that a store
+   * grown in steps keeps its stored times in storage order.
+   */
+  public static void load(String url, String user, String password, long size, long total)
+      throws Exception {
     try (Rows rows = new Rows(url, user, password)) {
       long have = rows.count();
       long missing = size - have;
@@ -259,13 +270,13 @@ public final class StoreBench {
       OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(366);
       long spanMillis = ChronoUnit.MILLIS.between(start, start.plusDays(365));
       Random r = new Random(have * 31 + 7);
-      int teachers = teachers(size);
+      int teachers = teachers(total);
       long t0 = System.nanoTime();
       List<ObjectNode> batch = new ArrayList<>(1000);
       for (long i = 0; i < missing; i++) {
         OffsetDateTime stored =
             start
-                .plus(spanMillis * (have + i) / size, ChronoUnit.MILLIS)
+                .plus(spanMillis * (have + i) / total, ChronoUnit.MILLIS)
                 .truncatedTo(ChronoUnit.MILLIS);
         batch.add(asStored(statement(r, teachers), stored));
         if (batch.size() == 1000) {
@@ -351,7 +362,7 @@ public final class StoreBench {
     String auth = basic(key, secret);
     // warm-up, not measured
     run(4, 5, () -> post(http, base, auth, 10));
-    int[][] plan = {{100, 1}, {100, 4}, {100, 8}, {10, 4}, {1, 4}};
+    int[][] plan = plan(System.getenv().getOrDefault("INGEST_PLAN", "100x1,100x4,100x8,10x4,1x4"));
     for (int[] p : plan) {
       int size = p[0];
       AtomicLong n = new AtomicLong();
@@ -368,6 +379,14 @@ public final class StoreBench {
               });
       row("Weineng POST /xapi/statements, batches of " + size, label, p[1], r, n.get());
     }
+  }
+
+  /** Scenarios as "batch x clients" pairs, e.g. {@code 100x1,10x4} (INGEST_PLAN, for profiling). */
+  static int[][] plan(String spec) {
+    return Arrays.stream(spec.split(","))
+        .map(p -> p.trim().split("x"))
+        .map(p -> new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])})
+        .toArray(int[][]::new);
   }
 
   static boolean post(HttpClient http, String base, String auth, int size) throws Exception {

@@ -1,5 +1,6 @@
 package cn.weineng.xapi.infrastructure.persistence;
 
+import cn.weineng.xapi.application.KeyedQueries;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -95,6 +96,7 @@ public final class StatementScan implements AutoCloseable {
           .append(local)
           .append(")");
     }
+
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       ps.execute();
     }
@@ -157,7 +159,8 @@ public final class StatementScan implements AutoCloseable {
   public List<Hit> inStoredOrder(String storeId, long after, int limit) throws SQLException {
     List<Hit> out = new ArrayList<>(limit);
     try (PreparedStatement ps =
-        c.prepareStatement(
+        KeyedQueries.prepare(
+            c,
             "select seq, payload from xapi_statement"
                 + (postgresql ? "" : " use index (ix_statement_store_seq)")
                 + " where store_id = ? and seq > ? and voided = false"
@@ -240,7 +243,7 @@ public final class StatementScan implements AutoCloseable {
     Walk plain =
         (lo, hi, chunk) -> {
           List<Long> out = new ArrayList<>(chunk);
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
+          try (PreparedStatement ps = KeyedQueries.prepare(c, sql)) {
             int p = 1;
             ps.setString(p++, f.storeId());
             if (key != null) {
@@ -292,7 +295,8 @@ public final class StatementScan implements AutoCloseable {
   private List<Hit> matching(Filter f, List<Long> seqs) throws SQLException {
     Map<Long, Hit> rows = new HashMap<>();
     try (PreparedStatement ps =
-        c.prepareStatement(
+        KeyedQueries.prepare(
+            c,
             "select seq, store_id, voided, verb_id, registration, stored, payload"
                 + " from xapi_statement where seq = any(?)")) {
       ps.setArray(1, positions(seqs));
@@ -344,7 +348,7 @@ public final class StatementScan implements AutoCloseable {
   private Set<Long> mentioning(String sql, Set<Long> seqs, String value, boolean related)
       throws SQLException {
     Set<Long> out = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = KeyedQueries.prepare(c, sql)) {
       ps.setArray(1, positions(seqs));
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
@@ -430,7 +434,8 @@ public final class StatementScan implements AutoCloseable {
   /** The first statement of the store at or after a position. */
   private Probe probe(String storeId, long from) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(
+        KeyedQueries.prepare(
+            c,
             "select seq, stored from xapi_statement"
                 + (postgresql ? "" : " use index (ix_statement_store_seq)")
                 + " where store_id = ? and seq >= ? and voided = false"
@@ -445,7 +450,8 @@ public final class StatementScan implements AutoCloseable {
 
   private long lastSeq(String storeId) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(
+        KeyedQueries.prepare(
+            c,
             "select seq from xapi_statement"
                 + (postgresql ? "" : " use index (ix_statement_store_seq_desc)")
                 + " where store_id = ? and voided = false order by store_id, seq desc limit 1")) {

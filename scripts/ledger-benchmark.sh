@@ -128,12 +128,12 @@ python3 - "$section" <<'PY'
 import sys, re
 p = 'docs/benchmarks.md'
 s = open(p, encoding='utf-8').read()
-# the store benchmark's section (scripts/store-benchmark.sh) stays where it is
-store = re.search(r'<!-- store-benchmark -->.*?<!-- /store-benchmark -->', s, re.S)
-s = re.sub(r'\n?<!-- store-benchmark -->.*?<!-- /store-benchmark -->\n?', '\n', s, flags=re.S)
+# the other scripts' sections (store-benchmark.sh, peer-benchmark.sh) stay, after this one
+kept = [m.group(0) for m in re.finditer(r'<!-- ([a-z-]+) -->.*?<!-- /\1 -->', s, re.S)]
+s = re.sub(r'\n?<!-- ([a-z-]+) -->.*?<!-- /\1 -->\n?', '\n', s, flags=re.S)
 s = re.sub(r'\n## Ledger\n.*', '', s, flags=re.S).rstrip('\n') + '\n\n' + sys.argv[1] + '\n'
-if store:
-    s += '\n' + store.group(0) + '\n'
+for block in kept:
+    s += '\n' + block + '\n'
 open(p, 'w', encoding='utf-8').write(s)
 PY
 echo "$section"

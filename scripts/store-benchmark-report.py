@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 rows_file, sizes_file, started, load, secs, samples = sys.argv[1:7]
+warmup = sys.argv[7] if len(sys.argv) > 7 else "0"
 lines = open(rows_file, encoding='utf-8').read().splitlines()
 sizes = open(sizes_file, encoding='utf-8').read().splitlines() if os.path.exists(sizes_file) else []
 
@@ -59,6 +60,8 @@ course, the course as the parent context activity. Client and server share the m
 - machine: {machine}
 - java: {java}; Payara Micro 6.2025.10 bundle, default JVM options; H2 2.2.224 (file, `WRITE_DELAY=0`), PostgreSQL
   at 127.0.0.1 (default settings, `synchronous_commit` on)
+- Weineng warmed up for {warmup} s at each size (the same requests, unmeasured, into a store of their own); the
+  raw JDBC baseline for 5 s
 - each ingest scenario: {secs} s after a 5 s warm-up; each query: {samples} requests after 20 unmeasured, one client
 
 | what | store | threads | requests | statements/s | share of raw JDBC | p50 ms | p95 ms | errors |

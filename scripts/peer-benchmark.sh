@@ -27,7 +27,7 @@ out=$(mktemp)
 scratch=$(mktemp -d)
 server=
 wait_for() { # url
-  for _ in $(seq 1 900); do curl -s -o /dev/null -H 'X-Experience-API-Version: 1.0.3' "$1" && return 0; sleep 0.1; done
+  for _ in $(seq 1 900); do curl -sf -o /dev/null -H "X-Experience-API-Version: 1.0.3" "$1" && return 0; sleep 0.1; done
   echo "no answer from $1" >&2; exit 1
 }
 stop() {

@@ -391,7 +391,7 @@ public final class StoreBench {
   record Measured(Result result, long statements) {}
 
   /** The baseline's inserts by {@code threads} for {@code seconds}. */
-  private static Measured measureBaseline(
+  static Measured measureBaseline(
       String url, String user, String password, int threads, int seconds) throws Exception {
     AtomicLong n = new AtomicLong();
     Result r =

@@ -206,31 +206,44 @@ class QueryPlansIT {
    * reported for them (as notices), each with the step that ran it.
    */
   private static Connection explaining(Connection real, String[] what, List<String[]> plans) {
+    return onPrepare(
+        real,
+        (sql, ps) ->
+            (PreparedStatement)
+                Proxy.newProxyInstance(
+                    QueryPlansIT.class.getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class},
+                    (p, m, a) -> {
+                      if (m.getName().equals("close")) {
+                        for (java.sql.SQLWarning w = ps.getWarnings();
+                            w != null;
+                            w = w.getNextWarning()) {
+                          if (w.getMessage().contains("\"Plan\"")) {
+                            plans.add(new String[] {what[0], w.getMessage()});
+                          }
+                        }
+                      }
+                      return invoke(ps, m, a);
+                    }));
+  }
+
+  /**
+   * A connection that does what the real one does, except that each statement prepared from SQL
+   * alone is handed to {@code wrap} and what it returns is used instead.
+   */
+  private static Connection onPrepare(
+      Connection real,
+      java.util.function.BiFunction<String, PreparedStatement, PreparedStatement> wrap) {
     return (Connection)
         Proxy.newProxyInstance(
             QueryPlansIT.class.getClassLoader(),
             new Class<?>[] {Connection.class},
             (proxy, method, args) -> {
               Object result = invoke(real, method, args);
-              if (!method.getName().equals("prepareStatement")) {
-                return result;
+              if (method.getName().equals("prepareStatement") && args.length == 1) {
+                return wrap.apply((String) args[0], (PreparedStatement) result);
               }
-              PreparedStatement ps = (PreparedStatement) result;
-              return Proxy.newProxyInstance(
-                  QueryPlansIT.class.getClassLoader(),
-                  new Class<?>[] {PreparedStatement.class},
-                  (p, m, a) -> {
-                    if (m.getName().equals("close")) {
-                      for (java.sql.SQLWarning w = ps.getWarnings();
-                          w != null;
-                          w = w.getNextWarning()) {
-                        if (w.getMessage().contains("\"Plan\"")) {
-                          plans.add(new String[] {what[0], w.getMessage()});
-                        }
-                      }
-                    }
-                    return invoke(ps, m, a);
-                  });
+              return result;
             });
   }
 
@@ -376,32 +389,25 @@ class QueryPlansIT {
   private static Connection recording(Connection real, List<Recorded> out, String[] what) {
     // the planner settings the product made on its connection, in force for what it runs next
     List<String> settings = new ArrayList<>();
-    return (Connection)
-        Proxy.newProxyInstance(
-            QueryPlansIT.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              Object result = invoke(real, method, args);
-              if (method.getName().equals("prepareStatement") && args.length == 1) {
-                String sql = ((String) args[0]).trim();
-                Matcher config = SET_CONFIG.matcher(sql);
-                while (config.find()) {
-                  settings.removeIf(x -> x.startsWith("set " + config.group(1) + " "));
-                  if (!List.of("on", "auto").contains(config.group(2))) {
-                    settings.add("set " + config.group(1) + " = " + config.group(2));
-                  }
-                }
-                if (sql.startsWith("set ")) {
-                  settings.add(sql);
-                } else if (sql.startsWith("reset ")) {
-                  String name = sql.substring("reset ".length());
-                  settings.removeIf(x -> x.startsWith("set " + name + " "));
-                }
-                return recordingStatement(
-                    (PreparedStatement) result, (String) args[0], out, what, settings);
-              }
-              return result;
-            });
+    return onPrepare(
+        real,
+        (prepared, ps) -> {
+          String sql = prepared.trim();
+          Matcher config = SET_CONFIG.matcher(sql);
+          while (config.find()) {
+            settings.removeIf(x -> x.startsWith("set " + config.group(1) + " "));
+            if (!List.of("on", "auto").contains(config.group(2))) {
+              settings.add("set " + config.group(1) + " = " + config.group(2));
+            }
+          }
+          if (sql.startsWith("set ")) {
+            settings.add(sql);
+          } else if (sql.startsWith("reset ")) {
+            String name = sql.substring("reset ".length());
+            settings.removeIf(x -> x.startsWith("set " + name + " "));
+          }
+          return recordingStatement(ps, prepared, out, what, settings);
+        });
   }
 
   private static PreparedStatement recordingStatement(

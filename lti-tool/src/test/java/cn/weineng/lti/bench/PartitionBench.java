@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -249,13 +248,12 @@ public final class PartitionBench {
       }
       c.rollback();
       List<Double> ms = new ArrayList<>();
-      AtomicLong serial = new AtomicLong();
+      long serial = 0;
       for (int i = 0; i < samples + 10; i++) {
         List<String> ids = new ArrayList<>(stored);
         while (ids.size() < 100) {
           ids.add(
-              UUID.nameUUIDFromBytes(
-                      ("new" + serial.incrementAndGet()).getBytes(StandardCharsets.UTF_8))
+              UUID.nameUUIDFromBytes(("new" + ++serial).getBytes(StandardCharsets.UTF_8))
                   .toString());
         }
         long t = System.nanoTime();

@@ -461,6 +461,8 @@ public final class StoreBench {
     // warm-up, not measured
     run(4, 5, () -> post(http, base, auth, 10));
     int[][] plan = plan(System.getenv().getOrDefault("INGEST_PLAN", "100x1,100x4,100x8,10x4,1x4"));
+    // TARGET: what is measured, when the same driver is pointed at another LRS
+    String target = System.getenv().getOrDefault("TARGET", "Weineng");
     for (int[] p : plan) {
       int size = p[0];
       AtomicLong n = new AtomicLong();
@@ -475,8 +477,6 @@ public final class StoreBench {
                 }
                 return ok;
               });
-      // TARGET: what is measured, when the same driver is pointed at another LRS
-      String target = System.getenv().getOrDefault("TARGET", "Weineng");
       row(target + " POST /xapi/statements, batches of " + size, label, p[1], r, n.get());
     }
   }

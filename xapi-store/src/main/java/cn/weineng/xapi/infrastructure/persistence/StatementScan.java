@@ -96,7 +96,6 @@ public final class StatementScan implements AutoCloseable {
           .append(local)
           .append(")");
     }
-
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       ps.execute();
     }
